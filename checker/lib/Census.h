@@ -1,0 +1,32 @@
+//===- Census.h - Every call site of one function, with verdicts -*- C++ -*-===//
+//
+// Answers "how much would making NAME synchronous generalise?": each call of
+// NAME, and which findings (from a run with NAME assumed synchronous) end in
+// that call. A call no finding ends in is listed as safe.
+//
+//===----------------------------------------------------------------------===//
+#ifndef FPUTCHECK_CENSUS_H
+#define FPUTCHECK_CENSUS_H
+
+#include "Emit.h"
+#include "Finding.h"
+#include "Program.h"
+
+namespace fputcheck {
+
+struct CensusEntry {
+  Step Site; // The call of NAME, in its caller.
+  std::vector<const Finding *> Verdicts;
+};
+
+std::vector<CensusEntry> takeCensus(const Program &P, llvm::StringRef Name,
+                                    const std::vector<Finding> &Findings);
+
+void emitCensusText(llvm::StringRef Name, const std::vector<CensusEntry> &E,
+                    const EmitOptions &O, llvm::raw_ostream &OS);
+void emitCensusJSON(llvm::StringRef Name, const std::vector<CensusEntry> &E,
+                    const EmitOptions &O, llvm::raw_ostream &OS);
+
+} // namespace fputcheck
+
+#endif

@@ -1,0 +1,42 @@
+//===- Extraction.h - Parsing TUs in parallel -------------------*- C++ -*-===//
+//
+// Runs the extract action over compile commands on a pool of workers, one TU
+// per worker at a time. Every TU's outcome is handed to a callback as soon as
+// it is known (the store saves it there), so an error, a crash-free abort or
+// an interrupt never loses what other TUs already produced.
+//
+//===----------------------------------------------------------------------===//
+#ifndef FPUTCHECK_EXTRACTION_H
+#define FPUTCHECK_EXTRACTION_H
+
+#include "CompileDB.h"
+#include "Rules.h"
+#include "Summary.h"
+#include <functional>
+
+namespace fputcheck {
+
+struct TUOutcome {
+  const clang::tooling::CompileCommand *Cmd = nullptr;
+  bool Ok = false;
+  TUSummary Summary;
+  /// First error, "file:line:col: error: message", when !Ok.
+  std::string Error;
+  /// Every file the parse read (for cache keys).
+  std::vector<std::string> Inputs;
+  DroppedFlags Dropped;
+  double Seconds = 0;
+};
+
+/// Extracts one TU in the calling thread.
+TUOutcome extractOne(const clang::tooling::CompileCommand &Cmd, const Rules &R);
+
+/// Extracts every command with \p Jobs workers; \p OnDone is called for each
+/// TU, serialised, in completion order.
+void extractAll(const std::vector<clang::tooling::CompileCommand> &Cmds,
+                const Rules &R, unsigned Jobs,
+                const std::function<void(TUOutcome &)> &OnDone);
+
+} // namespace fputcheck
+
+#endif

@@ -1,0 +1,52 @@
+//===- Finding.h - What checks report ---------------------------*- C++ -*-===//
+#ifndef FPUTCHECK_FINDING_H
+#define FPUTCHECK_FINDING_H
+
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace fputcheck {
+
+enum class CheckKind { Atomic, Locked, Export, BeforeComplete, Exit, Irq };
+constexpr unsigned NumChecks = 6;
+
+/// The SARIF ruleId, e.g. "fput-sync-atomic".
+llvm::StringRef checkId(CheckKind K);
+/// The check's one-sentence description, shared by --list-checks, SARIF
+/// rule metadata and docs/checks.md.
+llvm::StringRef checkSummary(CheckKind K);
+bool parseCheckId(llvm::StringRef Id, CheckKind &K);
+
+/// One location of a finding: where, in which function, and what happens.
+struct Step {
+  std::string Function;
+  std::string File; // Absolute; emitters make it relative to the root.
+  unsigned Line = 0;
+  unsigned Col = 0;
+  std::string Message;
+};
+
+struct Finding {
+  CheckKind Check = CheckKind::Atomic;
+  /// The call site the finding is about, in the function that holds the lock
+  /// (is exported, calls complete() afterwards, is reached from the root).
+  Step Where;
+  /// One-line verdict, e.g. "__fput_sync() reached with mutex 'x' held".
+  std::string Message;
+  /// "close_table_device -> __fput_sync".
+  std::string Chain;
+  std::string SyncVariant;
+  /// Evidence away from the chain: lock site, complete() site, export line.
+  std::vector<Step> Notes;
+  /// The witness, from the first function down to the sync variant's call.
+  std::vector<Step> Flow;
+};
+
+/// Sorts by file, line, column, check, then function: output order never
+/// depends on thread scheduling or hash order.
+void sortFindings(std::vector<Finding> &F);
+
+} // namespace fputcheck
+
+#endif

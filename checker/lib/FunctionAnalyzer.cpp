@@ -1,0 +1,551 @@
+//===- FunctionAnalyzer.cpp - Locks held at each call -----------*- C++ -*-===//
+
+#include "FunctionAnalyzer.h"
+#include "LockExpr.h"
+
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
+#include <map>
+#include <numeric>
+#include <set>
+
+using namespace clang;
+using namespace fputcheck;
+
+namespace {
+
+struct State {
+  bool Reached = false;
+  std::map<std::string, HeldLock> Held;
+  std::set<std::string> Released;
+
+  /// Union; returns whether anything was added.
+  bool join(const State &O) {
+    if (!O.Reached)
+      return false;
+    bool Changed = !Reached;
+    Reached = true;
+    for (const auto &[K, L] : O.Held) {
+      auto [It, New] = Held.try_emplace(K, L);
+      if (New) {
+        Changed = true;
+      } else if (std::tie(L.Line, L.Col) < std::tie(It->second.Line,
+                                                    It->second.Col)) {
+        It->second = L; // Deterministic choice of the witness.
+        Changed = true;
+      }
+    }
+    for (const std::string &K : O.Released)
+      Changed |= Released.insert(K).second;
+    return Changed;
+  }
+
+  void acquire(HeldLock L) {
+    for (auto It = Released.begin(); It != Released.end();)
+      It = sameLock(*It, L.Key) ? Released.erase(It) : std::next(It);
+    std::string K = L.Key;
+    Held[K] = std::move(L);
+  }
+
+  void release(const std::string &Key) {
+    bool WasHeld = false;
+    for (auto It = Held.begin(); It != Held.end();) {
+      if (sameLock(It->first, Key)) {
+        It = Held.erase(It);
+        WasHeld = true;
+      } else {
+        ++It;
+      }
+    }
+    // Only a lock the caller held counts as released on its behalf.
+    if (!WasHeld)
+      Released.insert(Key);
+  }
+};
+
+/// A lock operation as it applies at one call: the key in this function.
+struct Applied {
+  LockOp Op;
+  TrySuccess Success;
+  std::string Key, Text, Kind, Primitive;
+};
+
+class BodyAnalysis {
+public:
+  BodyAnalysis(const FunctionDecl *FD, TUServices &TU)
+      : FD(FD), TU(TU), R(TU.rules()), SM(TU.sourceManager()) {}
+
+  FunctionResult run();
+
+private:
+  void transferBlock(const CFGBlock &B, State &S);
+  void transferStmt(const Stmt *St, State &S, unsigned BlockID);
+  void applyMacroUses(const Stmt *St, State &S);
+  void apply(const Applied &A, SourceLocation Loc, State &S);
+  std::vector<Applied> callEffects(const CallExpr *CE);
+  Applied fromPrimitive(const LockPrimitive &P, const CallExpr *CE);
+  Applied fromEffect(const LockEffect &E, const CallExpr *CE);
+  void recordCall(const CallExpr *CE, const State &S, unsigned BlockID);
+  /// The trylock a branch condition tests; \p Same is whether the condition
+  /// is nonzero exactly when the trylock returned nonzero.
+  const CallExpr *trylockIn(const Expr *C, bool &Same) const;
+  State edgeState(const CFGBlock &B, unsigned SuccIdx, const State &Out);
+  void finishCallSites(FunctionSummary &Out);
+  std::vector<LockEffect> exitEffects(const State &Exit) const;
+  LockEffect effectForKey(LockOp Op, const std::string &Key,
+                          const std::string &Text, const std::string &Kind,
+                          const std::string &Prim) const;
+
+  const FunctionDecl *FD;
+  TUServices &TU;
+  const Rules &R;
+  SourceManager &SM;
+  std::unique_ptr<CFG> Cfg;
+
+  llvm::DenseMap<const CallExpr *, std::vector<Applied>> Trylocks;
+  llvm::DenseMap<const VarDecl *, const CallExpr *> TrylockVars;
+  llvm::DenseMap<const CallExpr *, std::vector<std::string>> AcquiredBy;
+  llvm::DenseMap<const VarDecl *, std::vector<std::string>> GuardKeys;
+  std::vector<LockEffect> TryReturn;
+
+  bool Recording = false;
+  std::vector<CallSite> Sites;
+  std::vector<std::vector<unsigned>> BlockSites;
+};
+
+} // namespace
+
+Applied BodyAnalysis::fromPrimitive(const LockPrimitive &P,
+                                    const CallExpr *CE) {
+  Applied A{P.Op, P.Success, "", "", P.Kind, P.Name};
+  if (P.Arg >= 0 && unsigned(P.Arg) < CE->getNumArgs()) {
+    LockRef LR = lockRefFor(CE->getArg(P.Arg), FD, /*WantText=*/true);
+    A.Key = LR.Key.empty() ? "?" + LR.Text : LR.Key;
+    A.Text = LR.Text;
+  } else {
+    A.Key = "@" + P.Kind;
+    A.Text = P.Name + "()";
+  }
+  return A;
+}
+
+Applied BodyAnalysis::fromEffect(const LockEffect &E, const CallExpr *CE) {
+  Applied A{E.Op, E.Success, "", E.Text, E.Kind, E.Primitive};
+  int Arg = E.Param;
+  if (Arg < 0 && E.FixedKey.empty() && CE->getNumArgs() > 0)
+    Arg = 0; // A guard constructor: its argument names the lock.
+  if (Arg >= 0 && unsigned(Arg) < CE->getNumArgs()) {
+    LockRef LR = lockRefFor(CE->getArg(Arg), FD, /*WantText=*/true);
+    A.Key = LR.Key.empty() ? "?" + LR.Text : LR.Key;
+    A.Text = LR.Text;
+  } else if (!E.FixedKey.empty()) {
+    A.Key = E.FixedKey;
+  } else {
+    A.Key = "?" + E.Text;
+  }
+  return A;
+}
+
+std::vector<Applied> BodyAnalysis::callEffects(const CallExpr *CE) {
+  std::vector<Applied> Out;
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return Out;
+  if (const LockPrimitive *P = R.lockPrimitive(Callee->getName())) {
+    Out.push_back(fromPrimitive(*P, CE));
+    return Out;
+  }
+  const FunctionDecl *Def = Callee->getDefinition();
+  if (!Def || !Def->hasBody() || Def == FD)
+    return Out;
+  for (const LockEffect &E : TU.effectsOf(Def))
+    Out.push_back(fromEffect(E, CE));
+  return Out;
+}
+
+void BodyAnalysis::apply(const Applied &A, SourceLocation Loc, State &S) {
+  switch (A.Op) {
+  case LockOp::Acquire: {
+    PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
+    S.acquire(HeldLock{A.Key, A.Text, A.Kind, A.Primitive,
+                       P.isValid() ? P.getLine() : 0,
+                       P.isValid() ? P.getColumn() : 0});
+    break;
+  }
+  case LockOp::Release:
+    S.release(A.Key);
+    break;
+  case LockOp::TryAcquire:
+    break; // Decided on the branch that tests the result.
+  }
+}
+
+void BodyAnalysis::applyMacroUses(const Stmt *St, State &S) {
+  SourceLocation L = St->getBeginLoc();
+  // Walk out through every macro this statement came from; a lock macro may
+  // sit inside another macro (xa_lock_irqsave() in a driver's own macro).
+  while (L.isMacroID()) {
+    SourceLocation Exp = SM.getImmediateExpansionRange(L).getBegin();
+    if (const auto *Uses = TU.macroUsesAt(Exp.getRawEncoding())) {
+      for (const MacroLockUse &U : *Uses) {
+        Applied A{U.Rule->Op, U.Rule->Success, "", "", U.Rule->Kind,
+                  U.Rule->Name};
+        if (U.Rule->Arg >= 0 && unsigned(U.Rule->Arg) < U.Args.size()) {
+          A.Text = U.Args[U.Rule->Arg];
+          A.Key = lockKeyFromText(A.Text, FD);
+          if (A.Key.empty())
+            A.Key = "?" + A.Text;
+        } else {
+          A.Key = "@" + U.Rule->Kind;
+          A.Text = U.Rule->Name + "()";
+        }
+        apply(A, Exp, S);
+      }
+      return;
+    }
+    L = Exp;
+  }
+}
+
+void BodyAnalysis::recordCall(const CallExpr *CE, const State &S,
+                              unsigned BlockID) {
+  CallSite C;
+  if (const FunctionDecl *Callee = CE->getDirectCallee()) {
+    if (Callee->getBuiltinID() || !Callee->getIdentifier() ||
+        R.lockPrimitive(Callee->getName()))
+      return;
+    C.Callee = TU.functionKey(Callee);
+  } else {
+    const Expr *E = CE->getCallee()->IgnoreParenCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_Deref)
+      E = UO->getSubExpr()->IgnoreParenCasts();
+    const auto *ME = dyn_cast<MemberExpr>(E);
+    const auto *Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+    if (!Field)
+      return; // A call through a plain pointer variable: unresolved.
+    const RecordDecl *RD = Field->getParent();
+    std::string Struct = RD->getName().str();
+    if (Struct.empty())
+      if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+        Struct = TD->getName().str();
+    if (Struct.empty())
+      return;
+    C.Struct = Struct;
+    C.Field = Field->getName().str();
+  }
+  PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(CE->getBeginLoc()));
+  if (P.isValid()) {
+    C.Line = P.getLine();
+    C.Col = P.getColumn();
+  }
+  for (const auto &[K, L] : S.Held)
+    C.Held.push_back(L);
+  C.Released.assign(S.Released.begin(), S.Released.end());
+  bool AnyKey = false;
+  for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+    const Expr *Arg = CE->getArg(I);
+    C.ArgKeys.push_back(lockRefFor(Arg, FD, /*WantText=*/false).Key);
+    AnyKey |= !C.ArgKeys.back().empty();
+    const Expr *A = Arg->IgnoreParenCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(A);
+        UO && UO->getOpcode() == UO_AddrOf)
+      A = UO->getSubExpr()->IgnoreParenCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(A))
+      if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl()))
+        C.FnArgs.emplace_back(I, TU.functionKey(Fn));
+  }
+  if (!AnyKey)
+    C.ArgKeys.clear();
+  BlockSites[BlockID].push_back(Sites.size());
+  Sites.push_back(std::move(C));
+}
+
+const CallExpr *BodyAnalysis::trylockIn(const Expr *C, bool &Same) const {
+  Same = true;
+  while (C) {
+    C = C->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(C);
+        UO && UO->getOpcode() == UO_LNot) {
+      Same = !Same;
+      C = UO->getSubExpr();
+      continue;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(C);
+        BO && (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE)) {
+      auto IsZero = [](const Expr *E) {
+        const auto *IL = dyn_cast<IntegerLiteral>(E->IgnoreParenImpCasts());
+        return IL && IL->getValue() == 0;
+      };
+      const Expr *Other = IsZero(BO->getRHS())   ? BO->getLHS()
+                          : IsZero(BO->getLHS()) ? BO->getRHS()
+                                                 : nullptr;
+      if (!Other)
+        return nullptr;
+      if (BO->getOpcode() == BO_EQ)
+        Same = !Same;
+      C = Other;
+      continue;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(C)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      auto It = VD ? TrylockVars.find(VD) : TrylockVars.end();
+      return It == TrylockVars.end() ? nullptr : It->second;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(C))
+      return Trylocks.count(CE) ? CE : nullptr;
+    return nullptr;
+  }
+  return nullptr;
+}
+
+void BodyAnalysis::transferStmt(const Stmt *St, State &S, unsigned BlockID) {
+  if (St->getBeginLoc().isMacroID())
+    applyMacroUses(St, S);
+  if (const auto *CE = dyn_cast<CallExpr>(St)) {
+    std::vector<Applied> Effects = callEffects(CE);
+    if (Recording)
+      recordCall(CE, S, BlockID);
+    std::vector<Applied> Tries;
+    std::vector<std::string> Acquired;
+    for (const Applied &A : Effects) {
+      if (A.Op == LockOp::TryAcquire)
+        Tries.push_back(A);
+      if (A.Op == LockOp::Acquire)
+        Acquired.push_back(A.Key);
+      apply(A, CE->getBeginLoc(), S);
+    }
+    if (!Tries.empty())
+      Trylocks[CE] = std::move(Tries);
+    if (!Acquired.empty())
+      AcquiredBy[CE] = std::move(Acquired);
+    return;
+  }
+  auto NoteInit = [&](const VarDecl *VD, const Expr *Init) {
+    const auto *CE = dyn_cast<CallExpr>(Init->IgnoreParenImpCasts());
+    if (!CE)
+      return;
+    if (Trylocks.count(CE))
+      TrylockVars[VD] = CE;
+    // A variable with a cleanup function whose initializer took a lock is a
+    // guard: the lock ends with the variable's scope.
+    auto It = AcquiredBy.find(CE);
+    if (VD->hasAttr<CleanupAttr>() && It != AcquiredBy.end())
+      GuardKeys[VD] = It->second;
+  };
+  if (const auto *DS = dyn_cast<DeclStmt>(St)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit())
+        NoteInit(VD, VD->getInit());
+    return;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(St);
+      BO && BO->getOpcode() == BO_Assign) {
+    if (const auto *DRE =
+            dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        NoteInit(VD, BO->getRHS());
+    return;
+  }
+  if (const auto *RS = dyn_cast<ReturnStmt>(St); RS && RS->getRetValue()) {
+    bool Same;
+    if (const CallExpr *TC = trylockIn(RS->getRetValue(), Same)) {
+      // A trylock wrapper (spin_trylock() over _raw_spin_trylock()).
+      TryReturn.clear();
+      for (const Applied &A : Trylocks[TC]) {
+        TrySuccess Sense = A.Success;
+        if (!Same)
+          Sense = Sense == TrySuccess::NonZero ? TrySuccess::Zero
+                                               : TrySuccess::NonZero;
+        LockEffect E = effectForKey(LockOp::TryAcquire, A.Key, A.Text, A.Kind,
+                                    A.Primitive);
+        E.Success = Sense;
+        TryReturn.push_back(E);
+      }
+    }
+  }
+}
+
+void BodyAnalysis::transferBlock(const CFGBlock &B, State &S) {
+  for (const CFGElement &E : B) {
+    if (auto CS = E.getAs<CFGStmt>()) {
+      transferStmt(CS->getStmt(), S, B.getBlockID());
+    } else if (auto CF = E.getAs<CFGCleanupFunction>()) {
+      auto It = GuardKeys.find(CF->getVarDecl());
+      if (It != GuardKeys.end())
+        for (const std::string &K : It->second)
+          S.release(K);
+    }
+  }
+}
+
+State BodyAnalysis::edgeState(const CFGBlock &B, unsigned SuccIdx,
+                              const State &Out) {
+  State S = Out;
+  if (B.succ_size() != 2)
+    return S;
+  const Expr *Cond = B.getLastCondition();
+  bool Same;
+  const CallExpr *TC = Cond ? trylockIn(Cond, Same) : nullptr;
+  if (!TC)
+    return S;
+  // Successor 0 is taken when the condition is nonzero.
+  bool ResultNonZero = (SuccIdx == 0) == Same;
+  for (const Applied &A : Trylocks[TC]) {
+    bool Got = ResultNonZero == (A.Success == TrySuccess::NonZero);
+    if (Got) {
+      Applied Acq = A;
+      Acq.Op = LockOp::Acquire;
+      apply(Acq, TC->getBeginLoc(), S);
+    }
+  }
+  return S;
+}
+
+LockEffect BodyAnalysis::effectForKey(LockOp Op, const std::string &Key,
+                                      const std::string &Text,
+                                      const std::string &Kind,
+                                      const std::string &Prim) const {
+  LockEffect E;
+  E.Op = Op;
+  E.Kind = Kind;
+  E.Primitive = Prim;
+  E.Text = Text;
+  E.Param = keyParam(Key);
+  if (E.Param < 0 && !Key.empty() && Key[0] != '%' && Key[0] != '?')
+    E.FixedKey = Key;
+  return E;
+}
+
+std::vector<LockEffect> BodyAnalysis::exitEffects(const State &Exit) const {
+  std::vector<LockEffect> Out;
+  if (!Exit.Reached)
+    return Out;
+  for (const auto &[K, L] : Exit.Held)
+    Out.push_back(effectForKey(LockOp::Acquire, K, L.Text, L.Kind, L.Primitive));
+  for (const std::string &K : Exit.Released)
+    Out.push_back(effectForKey(LockOp::Release, K, K, "", ""));
+  if (Out.empty())
+    Out = TryReturn;
+  return Out;
+}
+
+void BodyAnalysis::finishCallSites(FunctionSummary &Out) {
+  // First call sites reachable from each block, through blocks without calls.
+  unsigned N = Cfg->getNumBlockIDs();
+  std::vector<std::set<unsigned>> First(N);
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const CFGBlock *B : *Cfg) {
+      std::set<unsigned> &F = First[B->getBlockID()];
+      size_t Before = F.size();
+      if (!BlockSites[B->getBlockID()].empty()) {
+        F.insert(BlockSites[B->getBlockID()].front());
+      } else {
+        for (const CFGBlock *S : B->succs())
+          if (S)
+            F.insert(First[S->getBlockID()].begin(),
+                     First[S->getBlockID()].end());
+      }
+      Changed |= F.size() != Before;
+    }
+  }
+  for (const CFGBlock *B : *Cfg) {
+    const std::vector<unsigned> &BS = BlockSites[B->getBlockID()];
+    for (size_t I = 0; I + 1 < BS.size(); ++I)
+      Sites[BS[I]].Next.push_back(BS[I + 1]);
+    if (BS.empty())
+      continue;
+    std::set<unsigned> After;
+    for (const CFGBlock *S : B->succs())
+      if (S)
+        After.insert(First[S->getBlockID()].begin(),
+                     First[S->getBlockID()].end());
+    Sites[BS.back()].Next.assign(After.begin(), After.end());
+  }
+  // Report call sites in source order, renumbering the links.
+  std::vector<unsigned> Order(Sites.size());
+  std::iota(Order.begin(), Order.end(), 0);
+  llvm::stable_sort(Order, [&](unsigned A, unsigned B) {
+    return std::tie(Sites[A].Line, Sites[A].Col) <
+           std::tie(Sites[B].Line, Sites[B].Col);
+  });
+  std::vector<unsigned> NewIndex(Sites.size());
+  for (unsigned I = 0; I < Order.size(); ++I)
+    NewIndex[Order[I]] = I;
+  auto Renumber = [&](std::vector<unsigned> &V) {
+    for (unsigned &X : V)
+      X = NewIndex[X];
+    llvm::sort(V);
+    V.erase(std::unique(V.begin(), V.end()), V.end());
+  };
+  for (unsigned I : Order) {
+    Renumber(Sites[I].Next);
+    Out.Calls.push_back(std::move(Sites[I]));
+  }
+  const std::set<unsigned> &EntryFirst = First[Cfg->getEntry().getBlockID()];
+  Out.Entry.assign(EntryFirst.begin(), EntryFirst.end());
+  Renumber(Out.Entry);
+}
+
+FunctionResult BodyAnalysis::run() {
+  FunctionResult Result;
+  FunctionSummary &Sum = Result.Summary;
+  Sum.Key = TU.functionKey(FD);
+  Sum.Name = FD->getNameAsString();
+  Sum.File = TU.fileOf(FD->getLocation());
+  PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(FD->getLocation()));
+  Sum.Line = P.isValid() ? P.getLine() : 0;
+
+  CFG::BuildOptions BO;
+  BO.AddImplicitDtors = true; // Emits CFGCleanupFunction for guard().
+  BO.setAllAlwaysAdd();       // Every call is its own element, in order.
+  Cfg = CFG::buildCFG(FD, FD->getBody(), &FD->getASTContext(), BO);
+  if (!Cfg)
+    return Result;
+
+  unsigned N = Cfg->getNumBlockIDs();
+  std::vector<State> In(N);
+  BlockSites.assign(N, {});
+  In[Cfg->getEntry().getBlockID()].Reached = true;
+  std::vector<const CFGBlock *> Work{&Cfg->getEntry()};
+  std::vector<bool> Queued(N, false);
+  Queued[Cfg->getEntry().getBlockID()] = true;
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.back();
+    Work.pop_back();
+    Queued[B->getBlockID()] = false;
+    State Out = In[B->getBlockID()];
+    transferBlock(*B, Out);
+    unsigned Idx = 0;
+    for (const CFGBlock *S : B->succs()) {
+      unsigned I = Idx++;
+      if (!S)
+        continue;
+      if (In[S->getBlockID()].join(edgeState(*B, I, Out)) &&
+          !Queued[S->getBlockID()]) {
+        Queued[S->getBlockID()] = true;
+        Work.push_back(S);
+      }
+    }
+  }
+
+  // One more pass with the fixpoint states, recording every call site.
+  Recording = true;
+  for (const CFGBlock *B : llvm::reverse(*Cfg)) {
+    State S = In[B->getBlockID()];
+    if (S.Reached)
+      transferBlock(*B, S);
+  }
+  finishCallSites(Sum);
+  Result.Effects = exitEffects(In[Cfg->getExit().getBlockID()]);
+  return Result;
+}
+
+FunctionResult fputcheck::analyzeFunction(const FunctionDecl *FD,
+                                          TUServices &TU) {
+  return BodyAnalysis(FD, TU).run();
+}

@@ -1,0 +1,170 @@
+//===- LockExpr.cpp - Naming locks relative to a function -------*- C++ -*-===//
+
+#include "LockExpr.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+using namespace fputcheck;
+
+/// A function whose whole body is "return <expression of its one param>",
+/// like spinlock_check(): calls to it name the same lock as the argument.
+static bool isPassThrough(const FunctionDecl *FD) {
+  if (!FD || FD->getNumParams() != 1)
+    return false;
+  const FunctionDecl *Def = FD->getDefinition();
+  const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
+                         : nullptr;
+  if (!Body || Body->size() != 1)
+    return false;
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+  return Ret && Ret->getRetValue() &&
+         Ret->getRetValue()->getType()->isPointerType();
+}
+
+static const Expr *strip(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_AddrOf) {
+      E = UO->getSubExpr();
+      continue;
+    }
+    // _raw_spin_lock_nested(lock, subclass) without lockdep is
+    // _raw_spin_lock(((void)(subclass), (lock))).
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && BO->getOpcode() == BO_Comma) {
+      E = BO->getRHS();
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(E);
+        CE && CE->getNumArgs() == 1 && isPassThrough(CE->getDirectCallee())) {
+      E = CE->getArg(0);
+      continue;
+    }
+    break;
+  }
+  return E;
+}
+
+/// Builds "<root><path>" by walking member, subscript and deref steps down
+/// to a declaration.
+static std::string keyOf(const Expr *E, const FunctionDecl *FD) {
+  std::string Path;
+  while (true) {
+    E = E->IgnoreParenCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      Path = "." + ME->getMemberDecl()->getNameAsString() + Path;
+      E = ME->getBase();
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      Path = "[]" + Path;
+      E = AS->getBase();
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(E);
+               UO && (UO->getOpcode() == UO_Deref ||
+                      UO->getOpcode() == UO_AddrOf)) {
+      // *p and p name the same lock for matching purposes.
+      E = UO->getSubExpr();
+    } else {
+      break;
+    }
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  if (!DRE)
+    return "";
+  const ValueDecl *D = DRE->getDecl();
+  if (const auto *PVD = dyn_cast<ParmVarDecl>(D)) {
+    for (unsigned I = 0; FD && I < FD->getNumParams(); ++I)
+      if (FD->getParamDecl(I) == PVD)
+        return "$" + std::to_string(I) + Path;
+    return "";
+  }
+  const auto *VD = dyn_cast<VarDecl>(D);
+  if (!VD)
+    return "";
+  if (VD->hasGlobalStorage() && !VD->isStaticLocal())
+    return VD->getNameAsString() + Path;
+  return "%" + VD->getNameAsString() + Path;
+}
+
+LockRef fputcheck::lockRefFor(const Expr *E, const FunctionDecl *FD,
+                              bool WantText) {
+  LockRef R;
+  const Expr *S = strip(E);
+  if (!S)
+    return R;
+  R.Key = keyOf(S, FD);
+  if (WantText) {
+    llvm::raw_string_ostream OS(R.Text);
+    PrintingPolicy Policy(FD ? FD->getASTContext().getLangOpts()
+                             : LangOptions());
+    Policy.SuppressImplicitBase = true;
+    S->printPretty(OS, nullptr, Policy);
+  }
+  return R;
+}
+
+std::string fputcheck::lockKeyFromText(llvm::StringRef Text,
+                                       const FunctionDecl *FD) {
+  std::string Flat;
+  for (char C : Text)
+    if (C != ' ' && C != '\t' && C != '(' && C != ')' && C != '&' && C != '*')
+      Flat += C;
+  llvm::StringRef F(Flat);
+  size_t RootEnd = F.find_first_of(".-[");
+  llvm::StringRef Root = F.substr(0, RootEnd);
+  std::string Path = F.substr(Root.size()).str();
+  for (size_t Pos; (Pos = Path.find("->")) != std::string::npos;)
+    Path.replace(Pos, 2, ".");
+  if (Root.empty() || (!llvm::isAlpha(Root[0]) && Root[0] != '_'))
+    return "";
+  for (unsigned I = 0; FD && I < FD->getNumParams(); ++I)
+    if (FD->getParamDecl(I)->getName() == Root)
+      return "$" + std::to_string(I) + Path;
+  return Root.str() + Path;
+}
+
+int fputcheck::keyParam(llvm::StringRef Key) {
+  if (!Key.consume_front("$"))
+    return -1;
+  unsigned N = 0;
+  if (Key.consumeInteger(10, N))
+    return -1;
+  return int(N);
+}
+
+std::string fputcheck::mapKeyIntoCallee(llvm::StringRef Key,
+                                        llvm::ArrayRef<std::string> ArgKeys) {
+  if (Key.empty() || Key[0] == '?')
+    return "";
+  // The longest argument that is a prefix of the key names it best.
+  int Best = -1;
+  size_t BestLen = 0;
+  for (unsigned I = 0; I < ArgKeys.size(); ++I) {
+    llvm::StringRef A = ArgKeys[I];
+    if (A.empty() || !Key.starts_with(A))
+      continue;
+    llvm::StringRef Rest = Key.substr(A.size());
+    if (!Rest.empty() && Rest[0] != '.' && Rest[0] != '[')
+      continue;
+    if (Best < 0 || A.size() > BestLen) {
+      Best = int(I);
+      BestLen = A.size();
+    }
+  }
+  if (Best >= 0)
+    return "$" + std::to_string(Best) + Key.substr(BestLen).str();
+  if (Key[0] == '$' || Key[0] == '%')
+    return "";
+  return Key.str();
+}
+
+bool fputcheck::sameLock(llvm::StringRef A, llvm::StringRef B) {
+  if (A.size() > B.size())
+    std::swap(A, B);
+  if (!B.starts_with(A))
+    return false;
+  return B.size() == A.size() || B[A.size()] == '.' || B[A.size()] == '[';
+}

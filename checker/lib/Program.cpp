@@ -1,0 +1,59 @@
+//===- Program.cpp - TU summaries linked into one call graph ----*- C++ -*-===//
+
+#include "Program.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+using namespace llvm;
+using namespace fputcheck;
+
+StringRef fputcheck::keyName(StringRef Key) { return Key.split('@').first; }
+
+void Program::add(TUSummary S) { TUs.push_back(std::move(S)); }
+
+void Program::link(const Rules &R) {
+  // Input order must not matter: the same tree gives the same graph.
+  llvm::sort(TUs, [](const TUSummary &A, const TUSummary &B) {
+    return A.MainFile < B.MainFile;
+  });
+  for (const TUSummary &TU : TUs) {
+    for (const FunctionSummary &F : TU.Functions)
+      ByKey.try_emplace(F.Key, &F); // First copy of a header inline wins.
+    for (const FieldStore &S : TU.Stores) {
+      Stores.push_back(S);
+      if (!R.callbackForField(S.Struct, S.Field))
+        FieldTargets[{S.Struct, S.Field}].push_back(S.Function);
+    }
+    append_range(Exports, TU.Exports);
+  }
+  for (auto &[Field, Fns] : FieldTargets) {
+    llvm::sort(Fns);
+    Fns.erase(std::unique(Fns.begin(), Fns.end()), Fns.end());
+  }
+  for (auto &E : ByKey)
+    Ordered.push_back(E.second);
+  llvm::sort(Ordered, [](const FunctionSummary *A, const FunctionSummary *B) {
+    return A->Key < B->Key;
+  });
+  for (const FunctionSummary *F : Ordered)
+    for (const CallSite &C : F->Calls) {
+      if (!C.Callee.empty())
+        continue;
+      auto It = FieldTargets.find({C.Struct, C.Field});
+      if (It != FieldTargets.end())
+        IndirectTargets[&C] = &It->second;
+    }
+}
+
+const FunctionSummary *Program::function(StringRef Key) const {
+  auto It = ByKey.find(Key);
+  return It == ByKey.end() ? nullptr : It->second;
+}
+
+ArrayRef<std::string> Program::targets(const CallSite &C) const {
+  if (!C.Callee.empty())
+    return ArrayRef<std::string>(C.Callee);
+  auto It = IndirectTargets.find(&C);
+  return It == IndirectTargets.end() ? ArrayRef<std::string>()
+                                     : ArrayRef<std::string>(*It->second);
+}

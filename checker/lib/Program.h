@@ -1,0 +1,59 @@
+//===- Program.h - TU summaries linked into one call graph ------*- C++ -*-===//
+//
+// Linking resolves static functions within their file (their keys carry it),
+// merges the copies of header inlines every TU has, and resolves an indirect
+// call through Struct.Field to every function stored into that field anywhere.
+// Stores into fields the rules name as callbacks (work items, timers) are
+// context boundaries, not call edges.
+//
+//===----------------------------------------------------------------------===//
+#ifndef FPUTCHECK_PROGRAM_H
+#define FPUTCHECK_PROGRAM_H
+
+#include "Rules.h"
+#include "Summary.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include <map>
+#include <string>
+#include <vector>
+
+namespace fputcheck {
+
+/// The plain name behind a function key ("close_files@/x/fs/file.c").
+llvm::StringRef keyName(llvm::StringRef Key);
+
+class Program {
+public:
+  /// Takes ownership; call link() once all TUs are in.
+  void add(TUSummary S);
+  void link(const Rules &R);
+
+  const FunctionSummary *function(llvm::StringRef Key) const;
+  /// Every linked function, in key order.
+  const std::vector<const FunctionSummary *> &functions() const {
+    return Ordered;
+  }
+  /// Functions a call site may call, sorted and unique.
+  llvm::ArrayRef<std::string> targets(const CallSite &C) const;
+  const std::vector<ExportMark> &exports() const { return Exports; }
+  const std::vector<FieldStore> &stores() const { return Stores; }
+  size_t numTUs() const { return TUs.size(); }
+
+private:
+  std::vector<TUSummary> TUs;
+  llvm::StringMap<const FunctionSummary *> ByKey;
+  std::vector<const FunctionSummary *> Ordered;
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>>
+      FieldTargets;
+  std::vector<ExportMark> Exports;
+  std::vector<FieldStore> Stores;
+  /// Targets of indirect call sites, resolved once at link time.
+  llvm::DenseMap<const CallSite *, const std::vector<std::string> *>
+      IndirectTargets;
+};
+
+} // namespace fputcheck
+
+#endif

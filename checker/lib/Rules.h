@@ -1,0 +1,105 @@
+//===- Rules.h - Kernel names as data ---------------------------*- C++ -*-===//
+//
+// Every kernel name the checker knows (sync variants, lock primitives, export
+// macros, wait functions, context roots) comes from rules/*.yaml. The C++ code
+// only knows the *shapes* these names take; keeping the names out of the code
+// lets a maintainer teach the checker a new lock without a rebuild.
+//
+//===----------------------------------------------------------------------===//
+#ifndef FPUTCHECK_RULES_H
+#define FPUTCHECK_RULES_H
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <string>
+#include <vector>
+
+namespace fputcheck {
+
+enum class LockOp { Acquire, Release, TryAcquire };
+
+/// Where a held lock puts the code: a spinning context (sleeping is a bug) or
+/// a sleeping lock (a ->release that takes it deadlocks).
+enum class LockContext { Atomic, Sleeping };
+
+/// What a trylock returns on success: most return nonzero, down_trylock()
+/// returns zero.
+enum class TrySuccess { NonZero, Zero };
+
+/// The context a registered callback starts in.
+enum class CallbackContext { HardIrq, SoftIrq, Async };
+
+struct LockKind {
+  std::string Name;
+  LockContext Context = LockContext::Atomic;
+  /// Human wording, e.g. "spinlock", "RCU read-side critical section".
+  std::string Description;
+};
+
+struct LockPrimitive {
+  std::string Name;
+  LockOp Op = LockOp::Acquire;
+  std::string Kind;
+  /// Index of the argument that names the lock, or -1 when the primitive
+  /// acts on a per-CPU state (preemption, irqs, bottom halves, RCU).
+  int Arg = -1;
+  TrySuccess Success = TrySuccess::NonZero;
+};
+
+/// A function reference handed to \c Call as argument \c Arg, or stored into
+/// \c Struct.Field, starts in \c Context rather than being called in place.
+struct CallbackRule {
+  std::string Call;
+  int Arg = -1;
+  std::string Struct;
+  std::string Field;
+  CallbackContext Context = CallbackContext::Async;
+};
+
+class Rules {
+public:
+  /// Reads every *.yaml file in \p Dir in name order. Errors carry
+  /// "FILE:LINE:COL: error: ..." so a broken rule points at itself.
+  static llvm::Expected<Rules> loadDirectory(llvm::StringRef Dir);
+
+  void addSyncVariant(llvm::StringRef Name);
+  bool isSyncVariant(llvm::StringRef Name) const;
+  bool isExportMacro(llvm::StringRef Name) const;
+  bool isCompleteFunction(llvm::StringRef Name) const;
+  bool isExitRoot(llvm::StringRef Name) const;
+  const LockPrimitive *lockPrimitive(llvm::StringRef Name) const;
+  const LockKind *lockKind(llvm::StringRef Name) const;
+  /// Callback rule for argument \p Arg of a call to \p Callee, if any.
+  const CallbackRule *callbackForArg(llvm::StringRef Callee, unsigned Arg) const;
+  /// Callback rule for a store into \p Struct.\p Field, if any.
+  const CallbackRule *callbackForField(llvm::StringRef Struct,
+                                       llvm::StringRef Field) const;
+
+  const std::vector<std::string> &syncVariants() const { return SyncVariants; }
+  const std::vector<std::string> &exitRoots() const { return ExitRoots; }
+  const std::vector<LockKind> &lockKinds() const { return Kinds; }
+  const std::vector<LockPrimitive> &lockPrimitives() const { return Locks; }
+  const std::vector<CallbackRule> &callbacks() const { return Callbacks; }
+  /// Stable digest of everything extraction depends on, for cache keys.
+  std::string extractionFingerprint() const;
+
+  // Filled by the YAML reader.
+  std::vector<std::string> SyncVariants;
+  std::vector<std::string> ExportMacros;
+  std::vector<std::string> CompleteFunctions;
+  std::vector<std::string> ExitRoots;
+  std::vector<LockKind> Kinds;
+  std::vector<LockPrimitive> Locks;
+  std::vector<CallbackRule> Callbacks;
+
+private:
+  llvm::Error collectKinds(llvm::StringRef Text, llvm::StringRef BufferName);
+  void reindex();
+  llvm::StringMap<unsigned> LockIndex;
+  llvm::StringMap<unsigned> KindIndex;
+};
+
+} // namespace fputcheck
+
+#endif

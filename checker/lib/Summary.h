@@ -1,0 +1,105 @@
+//===- Summary.h - What extraction learns about one TU ----------*- C++ -*-===//
+//
+// A TU summary is a pure function of the compile command, the files it read
+// and the extraction rules. It holds no verdicts: sync variants, roots and
+// check selection are applied after linking, so one stored summary serves
+// every query (--assume-sync, census, any output format).
+//
+// Lock keys name a lock relative to the function that mentions it:
+//   "$1.lock"  argument 1, field lock     "files_lock"  a global
+//   "%f.lock"  a local's field            "@rcu"        a per-CPU state
+//   "?text"    an expression with no stable root
+// so that a caller's key can be mapped onto a callee's parameters.
+//
+//===----------------------------------------------------------------------===//
+#ifndef FPUTCHECK_SUMMARY_H
+#define FPUTCHECK_SUMMARY_H
+
+#include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace fputcheck {
+
+/// A lock that may be held at a call site.
+struct HeldLock {
+  std::string Key;
+  /// The lock as written at the acquisition, e.g. "md->table_devices_lock".
+  std::string Text;
+  /// Lock kind from rules (decides atomic vs sleeping).
+  std::string Kind;
+  /// The call or macro that took it, e.g. "mutex_lock".
+  std::string Primitive;
+  unsigned Line = 0;
+  unsigned Col = 0;
+};
+
+struct CallSite {
+  /// Function key of a direct callee; empty for an indirect call.
+  std::string Callee;
+  /// Indirect call through Struct.Field (both empty for direct calls).
+  std::string Struct;
+  std::string Field;
+  unsigned Line = 0;
+  unsigned Col = 0;
+  /// Locks held on at least one path reaching this call.
+  std::vector<HeldLock> Held;
+  /// Keys of locks held on entry that some path released before this call.
+  std::vector<std::string> Released;
+  /// Lock key of each argument ("" when it has no stable root), so a lock the
+  /// caller holds can be recognised as a callee's parameter.
+  std::vector<std::string> ArgKeys;
+  /// Function references passed as arguments: (index, function key).
+  std::vector<std::pair<unsigned, std::string>> FnArgs;
+  /// Call sites (indices in the same function) that may run next.
+  std::vector<unsigned> Next;
+};
+
+struct FunctionSummary {
+  /// Linkage-aware identity: the name for external functions,
+  /// "name@file" for internal ones, so same-named statics never merge.
+  std::string Key;
+  std::string Name;
+  std::string File;
+  unsigned Line = 0;
+  std::vector<CallSite> Calls;
+  /// Call sites that may run first.
+  std::vector<unsigned> Entry;
+};
+
+/// A function stored into a struct field (designated initializer or
+/// assignment): a target of indirect calls through that field.
+struct FieldStore {
+  std::string Struct;
+  std::string Field;
+  std::string Function;
+  std::string File;
+  unsigned Line = 0;
+};
+
+/// An EXPORT_SYMBOL*() of a symbol, where the macro was written.
+struct ExportMark {
+  std::string Symbol;
+  std::string Macro;
+  std::string File;
+  unsigned Line = 0;
+};
+
+struct TUSummary {
+  std::string MainFile;
+  std::vector<FunctionSummary> Functions;
+  std::vector<FieldStore> Stores;
+  std::vector<ExportMark> Exports;
+  /// Every file the parse read (not serialised with the summary; the store
+  /// keeps it as the TU's cache key).
+  std::vector<std::string> Inputs;
+};
+
+llvm::json::Value toJSON(const TUSummary &S);
+llvm::Expected<TUSummary> summaryFromJSON(const llvm::json::Value &V);
+
+} // namespace fputcheck
+
+#endif

@@ -1,0 +1,35 @@
+//===- Checks.h - The six checks --------------------------------*- C++ -*-===//
+//
+// Checks read the linked program and the reachability analysis and append
+// findings; they never print. Each lives in its own file.
+//
+//===----------------------------------------------------------------------===//
+#ifndef FPUTCHECK_CHECKS_H
+#define FPUTCHECK_CHECKS_H
+
+#include "../Finding.h"
+#include "../Reachability.h"
+#include <bitset>
+
+namespace fputcheck {
+
+using CheckSet = std::bitset<NumChecks>;
+
+/// fput-sync-atomic and fput-sync-locked.
+void checkLocks(const Reachability &RA, std::vector<Finding> &Out);
+/// fput-sync-export.
+void checkExports(const Reachability &RA, std::vector<Finding> &Out);
+/// fput-sync-before-complete.
+void checkBeforeComplete(const Reachability &RA, std::vector<Finding> &Out);
+/// fput-sync-exit and fput-sync-irq.
+void checkContexts(const Reachability &RA, std::vector<Finding> &Out);
+
+/// Runs the enabled checks and returns sorted findings.
+std::vector<Finding> runChecks(const Reachability &RA, CheckSet Enabled);
+
+/// Flow steps for a chain of hops.
+std::vector<Step> flowFor(const std::vector<Hop> &Hops);
+
+} // namespace fputcheck
+
+#endif

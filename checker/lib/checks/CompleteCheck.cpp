@@ -1,0 +1,128 @@
+//===- CompleteCheck.cpp - fput-sync-before-complete ------------*- C++ -*-===//
+//
+// The cachefiles_ondemand_daemon_read() and kernel/acct.c close_work() shape:
+// a sync fput, then complete() for a waiter. If the final __fput() ends up
+// waiting for that waiter (it holds a lock the release path needs), neither
+// side moves. "May complete" follows direct calls only: through function
+// pointers nearly everything may complete something.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Checks.h"
+
+#include "llvm/ADT/StringMap.h"
+#include <deque>
+
+using namespace llvm;
+using namespace fputcheck;
+
+namespace {
+
+/// Functions that may call a complete function, with the site that does.
+class MayComplete {
+public:
+  explicit MayComplete(const Reachability &RA) : RA(RA) {
+    const Program &P = RA.program();
+    StringMap<std::vector<std::pair<const FunctionSummary *, unsigned>>> Callers;
+    std::deque<std::string> Queue;
+    for (const FunctionSummary *F : P.functions())
+      for (unsigned I = 0; I < F->Calls.size(); ++I) {
+        const CallSite &C = F->Calls[I];
+        if (C.Callee.empty())
+          continue;
+        Callers[C.Callee].push_back({F, I});
+        if (RA.rules().isCompleteFunction(keyName(C.Callee)) &&
+            Via.try_emplace(C.Callee, "").second)
+          Queue.push_back(C.Callee);
+      }
+    while (!Queue.empty()) {
+      std::string T = Queue.front();
+      Queue.pop_front();
+      for (auto [F, I] : Callers.lookup(T))
+        if (Via.try_emplace(F->Key, T).second)
+          Queue.push_back(F->Key);
+    }
+  }
+
+  bool mayComplete(StringRef Key) const { return Via.count(Key); }
+
+  /// "finish_req() -> complete()".
+  std::string path(StringRef Key) const {
+    std::string S = keyName(Key).str() + "()";
+    for (auto It = Via.find(Key); It != Via.end() && !It->second.empty();
+         It = Via.find(It->second))
+      S += " -> " + keyName(It->second).str() + "()";
+    return S;
+  }
+
+private:
+  const Reachability &RA;
+  StringMap<std::string> Via; // Function -> callee that leads to complete().
+};
+
+/// First call site after \p Site (on some path) that may complete.
+std::optional<unsigned> completeAfter(const FunctionSummary &F, unsigned Site,
+                                      const Program &P, const MayComplete &MC) {
+  std::vector<bool> Seen(F.Calls.size(), false);
+  std::deque<unsigned> Queue(F.Calls[Site].Next.begin(),
+                             F.Calls[Site].Next.end());
+  while (!Queue.empty()) {
+    unsigned I = Queue.front();
+    Queue.pop_front();
+    if (Seen[I])
+      continue;
+    Seen[I] = true;
+    for (const std::string &T : P.targets(F.Calls[I]))
+      if (MC.mayComplete(T))
+        return I;
+    Queue.insert(Queue.end(), F.Calls[I].Next.begin(), F.Calls[I].Next.end());
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+void fputcheck::checkBeforeComplete(const Reachability &RA,
+                                    std::vector<Finding> &Out) {
+  const Program &P = RA.program();
+  MayComplete MC(RA);
+  for (const FunctionSummary *F : P.functions()) {
+    for (unsigned I = 0; I < F->Calls.size(); ++I) {
+      const CallSite &C = F->Calls[I];
+      std::optional<Hop> First;
+      for (const std::string &T : P.targets(C))
+        if (RA.reaches(T)) {
+          First = Hop{F, I, T};
+          break;
+        }
+      if (!First)
+        continue;
+      std::optional<unsigned> Later = completeAfter(*F, I, P, MC);
+      if (!Later)
+        continue;
+      const CallSite &CC = F->Calls[*Later];
+      std::string Completer;
+      for (const std::string &T : P.targets(CC))
+        if (MC.mayComplete(T)) {
+          Completer = T;
+          break;
+        }
+      std::vector<Hop> Chain = RA.witnessFrom(*First);
+      Finding Fd;
+      Fd.Check = CheckKind::BeforeComplete;
+      Fd.SyncVariant = keyName(Chain.back().Target).str();
+      Fd.Where = Step{F->Name, F->File, C.Line, C.Col, ""};
+      Fd.Message = Fd.SyncVariant + "() runs before " +
+                   keyName(Completer).str() + "() at line " +
+                   std::to_string(CC.Line) +
+                   "; a waiter on that completion may hold what the release "
+                   "path needs";
+      Fd.Chain = chainText(Chain);
+      Fd.Notes.push_back(Step{F->Name, F->File, CC.Line, CC.Col,
+                              "completion signalled here: " +
+                                  MC.path(Completer)});
+      Fd.Flow = flowFor(Chain);
+      Out.push_back(std::move(Fd));
+    }
+  }
+}

@@ -1,0 +1,234 @@
+//===- fputcheck.cpp - Command line -----------------------------*- C++ -*-===//
+//
+//   fputcheck analyze -p <compile_commands.json or its folder>
+//       [--format text|json|sarif] [-o FILE] [--rules DIR] [-j N]
+//       [--assume-sync NAME[,NAME...]] [--checks ID,...] [FILE...]
+//   fputcheck census NAME -p <db> [--format text|json] [FILE...]
+//   fputcheck list-checks
+//
+// Exit status: 0 no findings, 1 findings, 2 usage or input error.
+//
+//===----------------------------------------------------------------------===//
+
+#include "../lib/Census.h"
+#include "../lib/Emit.h"
+#include "../lib/Session.h"
+#include "../lib/checks/Checks.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/Signals.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace fputcheck;
+
+#ifndef FPUTCHECK_RULES_DIR
+#define FPUTCHECK_RULES_DIR ""
+#endif
+
+namespace {
+enum class Format { Text, JSON, SARIF };
+
+cl::OptionCategory Category("fputcheck options");
+cl::SubCommand Analyze("analyze", "Find unsafe synchronous fput call sites");
+cl::SubCommand CensusCmd(
+    "census", "List every call site of a function with its verdict if it "
+              "were made synchronous");
+cl::SubCommand ListChecks("list-checks", "Describe the checks");
+
+cl::opt<std::string> Database("p", cl::desc("compile_commands.json or its folder"),
+                              cl::value_desc("path"), cl::sub(Analyze),
+                              cl::sub(CensusCmd), cl::cat(Category));
+cl::opt<Format> OutFormat(
+    "format", cl::desc("Output format"), cl::init(Format::Text),
+    cl::values(clEnumValN(Format::Text, "text", "kernel-style lines"),
+               clEnumValN(Format::JSON, "json", "JSON"),
+               clEnumValN(Format::SARIF, "sarif", "SARIF 2.1.0")),
+    cl::sub(Analyze), cl::sub(CensusCmd), cl::cat(Category));
+cl::opt<std::string> OutFile("o", cl::desc("Write output here (atomically)"),
+                             cl::value_desc("file"), cl::sub(Analyze),
+                             cl::sub(CensusCmd), cl::cat(Category));
+cl::opt<std::string> RulesDir("rules", cl::desc("Rules directory"),
+                              cl::value_desc("dir"), cl::sub(Analyze),
+                              cl::sub(CensusCmd), cl::cat(Category));
+cl::opt<unsigned> Jobs("j", cl::desc("Parallel workers (default: all cores)"),
+                       cl::init(0), cl::sub(Analyze), cl::sub(CensusCmd),
+                       cl::cat(Category));
+cl::list<std::string> AssumeSync(
+    "assume-sync",
+    cl::desc("Treat these functions as synchronous fput variants (what-if)"),
+    cl::CommaSeparated, cl::value_desc("name"), cl::sub(Analyze),
+    cl::cat(Category));
+cl::list<std::string> Checks("checks", cl::desc("Only these check ids"),
+                             cl::CommaSeparated, cl::value_desc("id"),
+                             cl::sub(Analyze), cl::sub(CensusCmd),
+                             cl::cat(Category));
+cl::opt<std::string> Root("root",
+                          cl::desc("Tree root for relative paths (default: "
+                                   "the compile database's folder)"),
+                          cl::value_desc("dir"), cl::sub(Analyze),
+                          cl::sub(CensusCmd), cl::cat(Category));
+cl::opt<bool> Quiet("quiet", cl::desc("No progress or summary on stderr"),
+                    cl::sub(Analyze), cl::sub(CensusCmd), cl::cat(Category));
+cl::list<std::string> Files(cl::Positional, cl::desc("[FILE...]"),
+                            cl::sub(Analyze));
+cl::list<std::string> CensusArgs(cl::Positional, cl::desc("NAME [FILE...]"),
+                                 cl::OneOrMore, cl::sub(CensusCmd));
+
+int usage(const Twine &Msg) {
+  errs() << "fputcheck: error: " << Msg << "\n";
+  return 2;
+}
+
+std::string rulesDir(const char *Argv0) {
+  if (!RulesDir.empty())
+    return RulesDir;
+  // Installed layout first (<prefix>/share/fputcheck/rules), then the
+  // source tree this binary was built from.
+  std::string Exe = sys::fs::getMainExecutable(Argv0, (void *)&usage);
+  SmallString<256> Installed(sys::path::parent_path(sys::path::parent_path(Exe)));
+  sys::path::append(Installed, "share", "fputcheck", "rules");
+  if (sys::fs::is_directory(Installed))
+    return std::string(Installed);
+  return FPUTCHECK_RULES_DIR;
+}
+
+/// Writes through a temporary file renamed into place at the end, so an
+/// interrupted run never leaves a partial report that looks complete.
+int writeOutput(const std::function<void(raw_ostream &)> &Emit) {
+  if (OutFile.empty() || OutFile == "-") {
+    Emit(outs());
+    outs().flush();
+    return 0;
+  }
+  std::string Tmp = OutFile + ".tmp";
+  std::error_code EC;
+  raw_fd_ostream OS(Tmp, EC);
+  if (EC)
+    return usage(OutFile + ": cannot write: " + EC.message());
+  sys::RemoveFileOnSignal(Tmp);
+  Emit(OS);
+  OS.close();
+  if (OS.has_error() || (EC = sys::fs::rename(Tmp, OutFile))) {
+    sys::fs::remove(Tmp);
+    return usage(OutFile + ": cannot write: " +
+                 (EC ? EC.message() : OS.error().message()));
+  }
+  sys::DontRemoveFileOnSignal(Tmp);
+  return 0;
+}
+
+int run(const char *Argv0, bool IsCensus) {
+  if (Database.empty())
+    return usage("-p <compile_commands.json or its folder> is required");
+  auto R = Rules::loadDirectory(rulesDir(Argv0));
+  if (!R) {
+    errs() << toString(R.takeError()) << "\n";
+    return 2;
+  }
+  std::string CensusName;
+  std::vector<std::string> TUFiles(Files.begin(), Files.end());
+  if (IsCensus) {
+    CensusName = CensusArgs.front();
+    TUFiles.assign(CensusArgs.begin() + 1, CensusArgs.end());
+    R->addSyncVariant(CensusName);
+  }
+  for (const std::string &N : AssumeSync)
+    R->addSyncVariant(N);
+  CheckSet Enabled;
+  if (Checks.empty())
+    Enabled.set();
+  for (const std::string &Id : Checks) {
+    CheckKind K;
+    if (!parseCheckId(Id, K))
+      return usage("unknown check '" + Id + "' (see 'fputcheck list-checks')");
+    Enabled.set(unsigned(K));
+  }
+
+  SessionOptions SO{Database, TUFiles, Jobs, Quiet};
+  Program P;
+  SessionStats Stats;
+  std::string DBDir;
+  if (Error E = buildProgram(SO, *R, P, Stats, DBDir)) {
+    errs() << toString(std::move(E)) << "\n";
+    return 2;
+  }
+  for (const std::string &Err : Stats.Errors)
+    errs() << Err << " (TU skipped)\n";
+  if (!Quiet)
+    for (const std::string &N : Stats.Notes)
+      errs() << "fputcheck: note: " << N << "\n";
+
+  Reachability RA(P, *R);
+  std::vector<Finding> Findings = runChecks(RA, Enabled);
+  EmitOptions EO{Root.empty() ? DBDir : std::string(Root)};
+  if (!EO.Root.empty()) {
+    SmallString<256> Abs(EO.Root);
+    sys::fs::make_absolute(Abs);
+    sys::path::remove_dots(Abs, true);
+    EO.Root = std::string(Abs);
+  }
+
+  int WriteStatus;
+  size_t Reported = Findings.size();
+  if (IsCensus) {
+    std::vector<CensusEntry> C = takeCensus(P, CensusName, Findings);
+    Reported = 0;
+    for (const CensusEntry &E : C)
+      Reported += !E.Verdicts.empty();
+    WriteStatus = writeOutput([&](raw_ostream &OS) {
+      if (OutFormat == Format::Text)
+        emitCensusText(CensusName, C, EO, OS);
+      else
+        emitCensusJSON(CensusName, C, EO, OS);
+    });
+  } else {
+    WriteStatus = writeOutput([&](raw_ostream &OS) {
+      switch (OutFormat) {
+      case Format::Text:
+        emitText(Findings, EO, OS);
+        break;
+      case Format::JSON:
+        emitJSON(Findings, EO, OS);
+        break;
+      case Format::SARIF:
+        emitSARIF(Findings, EO, OS);
+        break;
+      }
+    });
+  }
+  if (WriteStatus)
+    return WriteStatus;
+  if (!Quiet)
+    errs() << "fputcheck: " << Stats.TUs << " TUs, " << Stats.Parsed
+           << " analysed, " << Stats.Failed << " failed to parse; "
+           << Findings.size() << " findings\n";
+  return Reported ? 1 : 0;
+}
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM X(argc, argv);
+  cl::HideUnrelatedOptions(Category);
+  if (!cl::ParseCommandLineOptions(argc, argv,
+                                   "fputcheck: unsafe synchronous fput call "
+                                   "sites in a kernel tree\n",
+                                   &errs()))
+    return 2;
+  if (ListChecks) {
+    for (unsigned I = 0; I < NumChecks; ++I)
+      outs() << checkId(CheckKind(I)) << "\n    "
+             << checkSummary(CheckKind(I)) << "\n";
+    return 0;
+  }
+  if (Analyze)
+    return run(argv[0], /*IsCensus=*/false);
+  if (CensusCmd)
+    return run(argv[0], /*IsCensus=*/true);
+  return usage("expected a subcommand: analyze, census or list-checks "
+               "(see --help)");
+}

@@ -1,0 +1,27 @@
+/*
+ * The sync variant sits in a callee: release_and_signal() calls drop_file()
+ * (which calls __fput_sync()) and then complete(); reported at the call.
+ */
+#include <linux/completion.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+
+struct fw_upload_req {
+	struct file *image;
+	int status;
+	struct completion done;
+};
+
+static void drop_file(struct fw_upload_req *req)
+{
+	if (req->image)
+		__fput_sync(req->image);
+	req->image = NULL;
+}
+
+void release_and_signal(struct fw_upload_req *req, int status)
+{
+	req->status = status;
+	drop_file(req);	/* expect: fput-sync-before-complete */
+	complete(&req->done);
+}

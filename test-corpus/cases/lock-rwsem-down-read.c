@@ -1,0 +1,19 @@
+/*
+ * down_read() on an rw_semaphore: a sleeping lock, reported as locked.
+ */
+#include <linux/rwsem.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+
+struct coredump_ctl {
+	struct rw_semaphore sem;
+	struct file *pipe_file;
+};
+
+void coredump_ctl_drop_pipe(struct coredump_ctl *ctl)
+{
+	down_read(&ctl->sem);
+	if (ctl->pipe_file)
+		__fput_sync(ctl->pipe_file);	/* expect: fput-sync-locked */
+	up_read(&ctl->sem);
+}

@@ -1,0 +1,22 @@
+/*
+ * down_write() on an rw_semaphore: a sleeping lock, reported as locked.
+ */
+#include <linux/rwsem.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+
+struct coredump_ctl {
+	struct rw_semaphore sem;
+	struct file *pipe_file;
+	unsigned int generation;
+};
+
+void coredump_ctl_replace_pipe(struct coredump_ctl *ctl, struct file *pipe)
+{
+	down_write(&ctl->sem);
+	if (ctl->pipe_file)
+		__fput_sync(ctl->pipe_file);	/* expect: fput-sync-locked */
+	ctl->pipe_file = pipe;
+	ctl->generation++;
+	up_write(&ctl->sem);
+}
