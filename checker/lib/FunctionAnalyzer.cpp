@@ -84,6 +84,9 @@ private:
   void transferBlock(const CFGBlock &B, State &S);
   void transferStmt(const Stmt *St, State &S, unsigned BlockID);
   void applyMacroUses(const Stmt *St, State &S);
+  /// Expansion (raw location) of the lock macro \p St came from, or 0.
+  unsigned lockMacroOf(const Stmt *St) const;
+  void chooseMacroAppliers();
   void apply(const Applied &A, SourceLocation Loc, State &S);
   std::vector<Applied> callEffects(const CallExpr *CE);
   Applied fromPrimitive(const LockPrimitive &P, const CallExpr *CE);
@@ -110,6 +113,12 @@ private:
   llvm::DenseMap<const CallExpr *, std::vector<std::string>> AcquiredBy;
   llvm::DenseMap<const VarDecl *, std::vector<std::string>> GuardKeys;
   std::vector<LockEffect> TryReturn;
+
+  /// The one element at which each lock macro expansion takes effect: a
+  /// macro such as local_irq_restore() spans several elements and blocks
+  /// (do { } while (0)), and releasing twice would look like releasing a
+  /// lock the caller held.
+  llvm::DenseMap<unsigned, const Stmt *> MacroApplier;
 
   bool Recording = false;
   std::vector<CallSite> Sites;
@@ -183,30 +192,56 @@ void BodyAnalysis::apply(const Applied &A, SourceLocation Loc, State &S) {
   }
 }
 
-void BodyAnalysis::applyMacroUses(const Stmt *St, State &S) {
+unsigned BodyAnalysis::lockMacroOf(const Stmt *St) const {
   SourceLocation L = St->getBeginLoc();
   // Walk out through every macro this statement came from; a lock macro may
-  // sit inside another macro (xa_lock_irqsave() in a driver's own macro).
+  // sit inside another macro (get_cpu() around preempt_disable()).
   while (L.isMacroID()) {
     SourceLocation Exp = SM.getImmediateExpansionRange(L).getBegin();
-    if (const auto *Uses = TU.macroUsesAt(Exp.getRawEncoding())) {
-      for (const MacroLockUse &U : *Uses) {
-        Applied A{U.Rule->Op, U.Rule->Success, "", "", U.Rule->Kind,
-                  U.Rule->Name};
-        if (U.Rule->Arg >= 0 && unsigned(U.Rule->Arg) < U.Args.size()) {
-          A.Text = U.Args[U.Rule->Arg];
-          A.Key = lockKeyFromText(A.Text, FD);
-          if (A.Key.empty())
-            A.Key = "?" + A.Text;
-        } else {
-          A.Key = "@" + U.Rule->Kind;
-          A.Text = U.Rule->Name + "()";
-        }
-        apply(A, Exp, S);
-      }
-      return;
-    }
+    if (TU.macroUsesAt(Exp.getRawEncoding()))
+      return Exp.getRawEncoding();
     L = Exp;
+  }
+  return 0;
+}
+
+void BodyAnalysis::chooseMacroAppliers() {
+  // Breadth-first from the entry: the first element reached runs first.
+  std::vector<bool> Seen(Cfg->getNumBlockIDs(), false);
+  std::vector<const CFGBlock *> Queue{&Cfg->getEntry()};
+  Seen[Cfg->getEntry().getBlockID()] = true;
+  for (size_t Q = 0; Q < Queue.size(); ++Q) {
+    for (const CFGElement &E : *Queue[Q])
+      if (auto CS = E.getAs<CFGStmt>())
+        if (CS->getStmt()->getBeginLoc().isMacroID())
+          if (unsigned Raw = lockMacroOf(CS->getStmt()))
+            MacroApplier.try_emplace(Raw, CS->getStmt());
+    for (const CFGBlock *S : Queue[Q]->succs())
+      if (S && !Seen[S->getBlockID()]) {
+        Seen[S->getBlockID()] = true;
+        Queue.push_back(S);
+      }
+  }
+}
+
+void BodyAnalysis::applyMacroUses(const Stmt *St, State &S) {
+  unsigned Raw = lockMacroOf(St);
+  if (!Raw || MacroApplier.lookup(Raw) != St)
+    return;
+  SourceLocation Exp = SourceLocation::getFromRawEncoding(Raw);
+  for (const MacroLockUse &U : *TU.macroUsesAt(Raw)) {
+    Applied A{U.Rule->Op, U.Rule->Success, "", "", U.Rule->Kind,
+              U.Rule->Name};
+    if (U.Rule->Arg >= 0 && unsigned(U.Rule->Arg) < U.Args.size()) {
+      A.Text = U.Args[U.Rule->Arg];
+      A.Key = lockKeyFromText(A.Text, FD);
+      if (A.Key.empty())
+        A.Key = "?" + A.Text;
+    } else {
+      A.Key = "@" + U.Rule->Kind;
+      A.Text = U.Rule->Name + "()";
+    }
+    apply(A, Exp, S);
   }
 }
 
@@ -507,6 +542,7 @@ FunctionResult BodyAnalysis::run() {
   if (!Cfg)
     return Result;
 
+  chooseMacroAppliers();
   unsigned N = Cfg->getNumBlockIDs();
   std::vector<State> In(N);
   BlockSites.assign(N, {});
@@ -520,6 +556,10 @@ FunctionResult BodyAnalysis::run() {
     Queued[B->getBlockID()] = false;
     State Out = In[B->getBlockID()];
     transferBlock(*B, Out);
+    // Clang links a block ending in a noreturn call (BUG(), panic()) to the
+    // exit; nothing after it runs, so it returns no lock to the caller.
+    if (B->hasNoReturnElement())
+      continue;
     unsigned Idx = 0;
     for (const CFGBlock *S : B->succs()) {
       unsigned I = Idx++;

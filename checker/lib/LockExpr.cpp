@@ -57,7 +57,10 @@ static std::string keyOf(const Expr *E, const FunctionDecl *FD) {
   while (true) {
     E = E->IgnoreParenCasts();
     if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      Path = "." + ME->getMemberDecl()->getNameAsString() + Path;
+      // Members of anonymous structs and unions add no step.
+      std::string Name = ME->getMemberDecl()->getNameAsString();
+      if (!Name.empty())
+        Path = "." + Name + Path;
       E = ME->getBase();
     } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
       Path = "[]" + Path;

@@ -12,6 +12,7 @@
 
 #include "../lib/Census.h"
 #include "../lib/Emit.h"
+#include "../lib/Extraction.h"
 #include "../lib/Session.h"
 #include "../lib/checks/Checks.h"
 
@@ -24,6 +25,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
+using namespace clang;
 using namespace fputcheck;
 
 #ifndef FPUTCHECK_RULES_DIR
@@ -39,10 +41,13 @@ cl::SubCommand CensusCmd(
     "census", "List every call site of a function with its verdict if it "
               "were made synchronous");
 cl::SubCommand ListChecks("list-checks", "Describe the checks");
+cl::SubCommand Dump("dump", "Print what extraction learned from TUs (JSON "
+                            "summaries: call sites, held locks, stores)");
 
 cl::opt<std::string> Database("p", cl::desc("compile_commands.json or its folder"),
                               cl::value_desc("path"), cl::sub(Analyze),
-                              cl::sub(CensusCmd), cl::cat(Category));
+                              cl::sub(CensusCmd), cl::sub(Dump),
+                              cl::cat(Category));
 cl::opt<Format> OutFormat(
     "format", cl::desc("Output format"), cl::init(Format::Text),
     cl::values(clEnumValN(Format::Text, "text", "kernel-style lines"),
@@ -76,6 +81,8 @@ cl::opt<bool> Quiet("quiet", cl::desc("No progress or summary on stderr"),
                     cl::sub(Analyze), cl::sub(CensusCmd), cl::cat(Category));
 cl::list<std::string> Files(cl::Positional, cl::desc("[FILE...]"),
                             cl::sub(Analyze));
+cl::list<std::string> DumpFiles(cl::Positional, cl::desc("FILE..."),
+                               cl::OneOrMore, cl::sub(Dump));
 cl::list<std::string> CensusArgs(cl::Positional, cl::desc("NAME [FILE...]"),
                                  cl::OneOrMore, cl::sub(CensusCmd));
 
@@ -120,6 +127,39 @@ int writeOutput(const std::function<void(raw_ostream &)> &Emit) {
   }
   sys::DontRemoveFileOnSignal(Tmp);
   return 0;
+}
+
+int dump(const char *Argv0) {
+  auto R = Rules::loadDirectory(rulesDir(Argv0));
+  if (!R) {
+    errs() << toString(R.takeError()) << "\n";
+    return 2;
+  }
+  auto DB = loadCompileDatabase(Database);
+  if (!DB) {
+    errs() << toString(DB.takeError()) << "\n";
+    return 2;
+  }
+  SmallString<256> Dir(Database);
+  if (!sys::fs::is_directory(Dir))
+    sys::path::remove_filename(Dir);
+  std::vector<std::string> Names(DumpFiles.begin(), DumpFiles.end());
+  auto Cmds = selectCommands(**DB, Dir, Names);
+  if (!Cmds) {
+    errs() << toString(Cmds.takeError()) << "\n";
+    return 2;
+  }
+  int Status = 0;
+  for (const tooling::CompileCommand &C : *Cmds) {
+    TUOutcome O = extractOne(C, *R);
+    if (!O.Ok) {
+      errs() << O.Error << "\n";
+      Status = 2;
+      continue;
+    }
+    outs() << formatv("{0:1}", toJSON(O.Summary)) << "\n";
+  }
+  return Status;
 }
 
 int run(const char *Argv0, bool IsCensus) {
@@ -225,10 +265,12 @@ int main(int argc, char **argv) {
              << checkSummary(CheckKind(I)) << "\n";
     return 0;
   }
+  if (Dump)
+    return dump(argv[0]);
   if (Analyze)
     return run(argv[0], /*IsCensus=*/false);
   if (CensusCmd)
     return run(argv[0], /*IsCensus=*/true);
-  return usage("expected a subcommand: analyze, census or list-checks "
-               "(see --help)");
+  return usage("expected a subcommand: analyze, census, list-checks "
+               "or dump (see --help)");
 }
