@@ -1,0 +1,45 @@
+#!/bin/bash
+# setup.sh: install fputcheck's dependencies from Debian 12's packages and
+# build it into build/ (the tool is build/bin/fputcheck). Idempotent.
+#
+#   ./setup.sh            # Release build in build/
+#   ./setup.sh --asan     # also an AddressSanitizer+UBSan build in build-asan/
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+readonly PACKAGES=(clang-19 libclang-19-dev libclang-cpp19-dev llvm-19-dev
+                   llvm-19 lld-19 cmake ninja-build g++ libgtest-dev
+                   libsqlite3-dev zlib1g-dev python3 python3-jsonschema make)
+
+log() { echo "setup: $*" >&2; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_missing() {
+    local missing=() pkg
+    for pkg in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null |
+            grep -q 'install ok installed' || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return
+    log "installing ${missing[*]}"
+    as_root apt-get update -q >&2
+    as_root env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -q "${missing[@]}" >&2
+}
+
+build() {
+    local dir=$1; shift
+    log "building in $dir/"
+    cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >&2
+    cmake --build "$dir" >&2
+}
+
+install_missing
+build build
+if [ "${1:-}" = "--asan" ]; then
+    build build-asan -DFPUTCHECK_SANITIZE=ON
+fi
+log "done: build/bin/fputcheck"
