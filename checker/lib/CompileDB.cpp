@@ -22,6 +22,11 @@ using namespace fputcheck;
 Expected<std::unique_ptr<CompilationDatabase>>
 fputcheck::loadCompileDatabase(StringRef PathOrDir) {
   SmallString<256> Path(PathOrDir);
+  if (!sys::fs::exists(Path))
+    return createStringError(inconvertibleErrorCode(),
+                             "%s: error: no such file or directory (expected "
+                             "compile_commands.json or the folder holding it)",
+                             Path.c_str());
   if (sys::fs::is_directory(Path))
     sys::path::append(Path, "compile_commands.json");
   if (!sys::fs::exists(Path))

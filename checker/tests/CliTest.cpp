@@ -1,0 +1,272 @@
+//===- CliTest.cpp - The command line as a new user meets it ----*- C++ -*-===//
+//
+// Exit status, bad input (missing or malformed database, a vanished file, a
+// TU that does not parse, unknown and plugin flags, broken rules, an
+// unwritable output, Ctrl-C), determinism and SARIF validity, all through the
+// real binary.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ToolRunner.h"
+
+#include "gtest/gtest.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Program.h"
+#include <chrono>
+#include <csignal>
+#include <thread>
+
+using namespace fputcheck::test;
+using llvm::StringRef;
+
+namespace {
+
+const char *Positive = "lock-direct-mutex-dm-table-device.c";
+const char *Negative = "lock-unlock-before-call.c";
+
+size_t occurrences(StringRef Text, StringRef What) {
+  size_t N = 0;
+  for (size_t P = Text.find(What); P != StringRef::npos;
+       P = Text.find(What, P + 1))
+    ++N;
+  return N;
+}
+
+TEST(Cli, NoSubcommandIsAUsageError) {
+  ToolResult R = runTool({});
+  EXPECT_EQ(R.Status, 2);
+  EXPECT_NE(R.Err.find("subcommand"), std::string::npos) << R.Err;
+}
+
+TEST(Cli, ExitStatusSaysWhetherThereAreFindings) {
+  TempDir D;
+  std::string DB = writeCorpusDatabase(D, {corpusCase(Negative)});
+  EXPECT_EQ(runTool({"analyze", "-p", DB, "--quiet"}).Status, 0);
+  TempDir D2;
+  std::string DB2 = writeCorpusDatabase(D2, {corpusCase(Positive)});
+  ToolResult R = runTool({"analyze", "-p", DB2, "--quiet"});
+  EXPECT_EQ(R.Status, 1) << R.Err;
+  EXPECT_NE(R.Out.find("[fput-sync-locked]"), std::string::npos) << R.Out;
+}
+
+TEST(Cli, MissingDatabaseIsNamed) {
+  ToolResult R = runTool({"analyze", "-p", "/nonexistent/tree"});
+  EXPECT_EQ(R.Status, 2);
+  EXPECT_NE(R.Err.find("/nonexistent/tree: error:"), std::string::npos)
+      << R.Err;
+  TempDir D;
+  ToolResult Empty = runTool({"analyze", "-p", D.path()});
+  EXPECT_EQ(Empty.Status, 2);
+  EXPECT_NE(Empty.Err.find(D.path() + "/compile_commands.json"),
+            std::string::npos)
+      << Empty.Err;
+}
+
+TEST(Cli, MalformedDatabaseIsNamed) {
+  TempDir D;
+  std::string DB = D.write("compile_commands.json", "[{\"directory\": 1,");
+  ToolResult R = runTool({"analyze", "-p", DB});
+  EXPECT_EQ(R.Status, 2);
+  EXPECT_NE(R.Err.find(DB), std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("malformed"), std::string::npos) << R.Err;
+}
+
+TEST(Cli, FileNotInDatabaseIsAnInputError) {
+  TempDir D;
+  std::string DB = writeCorpusDatabase(D, {corpusCase(Positive)});
+  ToolResult R = runTool({"analyze", "-p", DB, "drivers/nothere.c"});
+  EXPECT_EQ(R.Status, 2);
+  EXPECT_NE(R.Err.find("drivers/nothere.c"), std::string::npos) << R.Err;
+}
+
+TEST(Cli, VanishedFileIsReportedAndTheRunGoesOn) {
+  TempDir D;
+  std::string Gone = D.write("gone.c", "int x;\n");
+  std::string DB = writeCorpusDatabase(D, {corpusCase(Positive), Gone});
+  llvm::sys::fs::remove(Gone);
+  ToolResult R = runTool({"analyze", "-p", DB});
+  EXPECT_EQ(R.Status, 1) << R.Err;
+  EXPECT_NE(R.Err.find(Gone), std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("1 failed"), std::string::npos) << R.Err;
+  EXPECT_NE(R.Out.find("[fput-sync-locked]"), std::string::npos);
+}
+
+TEST(Cli, TUThatDoesNotParseIsReportedOnceAndSkipped) {
+  TempDir D;
+  std::string Bad = D.write("bad.c", "int ok;\nvoid f(void) { return 1 +; }\n");
+  std::string NoHeader =
+      D.write("nohdr.c", "#include <generated/autoconf-missing.h>\n");
+  std::string DB =
+      writeCorpusDatabase(D, {corpusCase(Positive), Bad, NoHeader});
+  ToolResult R = runTool({"analyze", "-p", DB});
+  EXPECT_EQ(R.Status, 1) << R.Err;
+  EXPECT_EQ(occurrences(R.Err, Bad + ":2:"), 1u) << R.Err;
+  EXPECT_EQ(occurrences(R.Err, "autoconf-missing.h"), 1u) << R.Err;
+  EXPECT_NE(R.Err.find("2 failed"), std::string::npos) << R.Err;
+  EXPECT_NE(R.Out.find("dm_put_table_device"), std::string::npos) << R.Out;
+}
+
+TEST(Cli, UnknownAndPluginFlagsAreDroppedWithANote) {
+  TempDir D;
+  std::string DB = writeCorpusDatabase(
+      D, {corpusCase(Positive)},
+      {"-fconserve-stack", "-fplugin=/nonexistent/evil.so",
+       "-Wp,-MMD,/nonexistent/dir/.x.o.d"});
+  ToolResult R = runTool({"analyze", "-p", DB});
+  EXPECT_EQ(R.Status, 1) << R.Err;
+  EXPECT_NE(R.Err.find("-fplugin=/nonexistent/evil.so"), std::string::npos)
+      << R.Err;
+  EXPECT_NE(R.Err.find("-fconserve-stack"), std::string::npos) << R.Err;
+  EXPECT_NE(R.Out.find("[fput-sync-locked]"), std::string::npos) << R.Err;
+}
+
+TEST(Cli, BrokenRulesPointAtTheLine) {
+  TempDir D;
+  std::string DB = writeCorpusDatabase(D, {corpusCase(Positive)});
+  std::string Rules = D.write("rules/locks.yaml",
+                              "sync_variants: [__fput_sync]\n"
+                              "lock_kinds:\n"
+                              "  - { name: spinlock, context: atomic }\n"
+                              "locks:\n"
+                              "  - { name: _raw_spin_lock, op: grab, kind: "
+                              "spinlock, arg: 0 }\n");
+  ToolResult R =
+      runTool({"analyze", "-p", DB, "--rules", D.path() + "/rules"});
+  EXPECT_EQ(R.Status, 2);
+  EXPECT_NE(R.Err.find(Rules + ":5:"), std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("error:"), std::string::npos) << R.Err;
+  // Rules are checked before any TU is parsed.
+  EXPECT_EQ(R.Err.find("TUs"), std::string::npos) << R.Err;
+}
+
+TEST(Cli, UnwritableOutputIsAnInputError) {
+  TempDir D;
+  std::string DB = writeCorpusDatabase(D, {corpusCase(Positive)});
+  ToolResult R = runTool(
+      {"analyze", "-p", DB, "-o", "/nonexistent/dir/out.sarif", "--quiet"});
+  EXPECT_EQ(R.Status, 2);
+  EXPECT_NE(R.Err.find("/nonexistent/dir/out.sarif"), std::string::npos)
+      << R.Err;
+}
+
+TEST(Cli, InterruptedRunLeavesNoReport) {
+  TempDir D;
+  std::vector<std::string> Files;
+  std::string Text = readFile(corpusCase(Positive));
+  for (int I = 0; I < 400; ++I)
+    Files.push_back(D.write("tu" + std::to_string(I) + ".c", Text));
+  std::string DB = writeCorpusDatabase(D, Files);
+  std::string Out = D.path() + "/report.sarif";
+  std::vector<StringRef> Argv{FPUTCHECK_TOOL, "analyze", "-p",      DB,
+                              "--format",     "sarif",   "-o",      Out,
+                              "-j",           "1",       "--quiet"};
+  std::string Err;
+  llvm::sys::ProcessInfo PI =
+      llvm::sys::ExecuteNoWait(FPUTCHECK_TOOL, Argv, std::nullopt, {}, 0, &Err);
+  ASSERT_GT(PI.Pid, 0) << Err;
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  ::kill(PI.Pid, SIGINT);
+  llvm::sys::ProcessInfo Done = llvm::sys::Wait(PI, std::nullopt);
+  EXPECT_NE(Done.ReturnCode, 0);
+  EXPECT_FALSE(llvm::sys::fs::exists(Out));
+  EXPECT_FALSE(llvm::sys::fs::exists(Out + ".tmp"));
+}
+
+TEST(Cli, SameInputSameBytes) {
+  TempDir D;
+  std::string DB = writeCorpusDatabase(
+      D, {corpusCase(Positive), corpusCase("export-gpl-static-helper.c"),
+          corpusCase("complete-acct-close-work.c"),
+          corpusCase("irq-request-irq-handler.c")});
+  for (const char *Format : {"text", "json", "sarif"}) {
+    ToolResult A = runTool({"analyze", "-p", DB, "--format", Format, "-j",
+                            "2", "--quiet"});
+    ToolResult B = runTool({"analyze", "-p", DB, "--format", Format, "-j",
+                            "2", "--quiet"});
+    EXPECT_EQ(A.Status, 1) << A.Err;
+    EXPECT_FALSE(A.Out.empty());
+    EXPECT_EQ(A.Out, B.Out) << Format;
+  }
+}
+
+TEST(Cli, SarifValidatesAndCarriesTheChain) {
+  TempDir D;
+  std::string DB = writeCorpusDatabase(
+      D, {corpusCase(Positive), corpusCase("export-sync-variant-definition.c"),
+          corpusCase("complete-acct-close-work.c"),
+          corpusCase("exit-do-exit-chain.c")});
+  std::string Out = D.path() + "/out.sarif";
+  ToolResult R = runTool({"analyze", "-p", DB, "--format", "sarif", "-o", Out,
+                          "--quiet", "--root", FPUTCHECK_CORPUS_DIR});
+  ASSERT_EQ(R.Status, 1) << R.Err;
+  std::string Py = "import json,jsonschema,sys; "
+                   "jsonschema.validate(json.load(open(sys.argv[1])), "
+                   "json.load(open(sys.argv[2])))";
+  std::string Python = llvm::sys::findProgramByName("python3").get();
+  std::vector<StringRef> Argv{Python, "-c", Py, Out,
+                              FPUTCHECK_TEST_DATA "/sarif-schema-2.1.0.json"};
+  std::string Err;
+  EXPECT_EQ(llvm::sys::ExecuteAndWait(Python, Argv, std::nullopt, {}, 120, 0,
+                                      &Err),
+            0)
+      << "SARIF does not validate against the OASIS schema " << Err;
+
+  auto Doc = llvm::json::parse(readFile(Out));
+  ASSERT_TRUE(bool(Doc));
+  auto *Run = Doc->getAsObject()->getArray("runs")->front().getAsObject();
+  bool SawLocked = false;
+  for (const llvm::json::Value &V : *Run->getArray("results")) {
+    const llvm::json::Object &Res = *V.getAsObject();
+    if (Res.getString("ruleId") != "fput-sync-locked")
+      continue;
+    SawLocked = true;
+    const auto &Loc = *Res.getArray("locations")->front().getAsObject();
+    EXPECT_EQ(Loc.getArray("logicalLocations")
+                  ->front()
+                  .getAsObject()
+                  ->getString("name"),
+              "dm_put_table_device");
+    const auto &Flow = *Res.getArray("codeFlows")
+                            ->front()
+                            .getAsObject()
+                            ->getArray("threadFlows")
+                            ->front()
+                            .getAsObject()
+                            ->getArray("locations");
+    ASSERT_EQ(Flow.size(), 2u); // dm_put_table_device -> close_table_device.
+    EXPECT_EQ(Flow.back()
+                  .getAsObject()
+                  ->getObject("location")
+                  ->getArray("logicalLocations")
+                  ->front()
+                  .getAsObject()
+                  ->getString("name"),
+              "close_table_device");
+    auto Uri = Loc.getObject("physicalLocation")
+                   ->getObject("artifactLocation")
+                   ->getString("uriBaseId");
+    EXPECT_EQ(Uri, "SRCROOT");
+  }
+  EXPECT_TRUE(SawLocked);
+}
+
+TEST(Cli, WhatIfAndCensus) {
+  TempDir D;
+  std::string DB =
+      writeCorpusDatabase(D, {corpusCase("whatif-filp-close-under-mutex.c"),
+                              corpusCase("whatif-close-fd-drops-file-lock.c")});
+  EXPECT_EQ(runTool({"analyze", "-p", DB, "--quiet"}).Status, 0);
+  ToolResult W =
+      runTool({"analyze", "-p", DB, "--quiet", "--assume-sync", "filp_close"});
+  EXPECT_EQ(W.Status, 1);
+  EXPECT_NE(W.Out.find("filp_close() reached with mutex"), std::string::npos)
+      << W.Out;
+  ToolResult C = runTool({"census", "filp_close", "-p", DB, "--quiet"});
+  EXPECT_EQ(C.Status, 1) << C.Err;
+  EXPECT_NE(C.Out.find("unsafe"), std::string::npos) << C.Out;
+  EXPECT_NE(C.Out.find(": safe"), std::string::npos) << C.Out;
+  EXPECT_NE(C.Out.find("filp_close: "), std::string::npos) << C.Out;
+}
+
+} // namespace

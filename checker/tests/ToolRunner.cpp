@@ -1,0 +1,84 @@
+//===- ToolRunner.cpp - Running build/bin/fputcheck from tests ------------===//
+
+#include "ToolRunner.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+#include <optional>
+
+using namespace llvm;
+
+namespace fputcheck {
+namespace test {
+
+TempDir::TempDir() {
+  SmallString<128> P;
+  sys::fs::createUniqueDirectory("fputcheck-test", P);
+  Path = std::string(P);
+}
+
+TempDir::~TempDir() { sys::fs::remove_directories(Path); }
+
+std::string TempDir::write(const std::string &Rel,
+                           const std::string &Text) const {
+  SmallString<256> P(Path);
+  sys::path::append(P, Rel);
+  sys::fs::create_directories(sys::path::parent_path(P));
+  std::error_code EC;
+  raw_fd_ostream OS(P, EC);
+  OS << Text;
+  return std::string(P);
+}
+
+std::string readFile(const std::string &Path) {
+  auto B = MemoryBuffer::getFile(Path);
+  return B ? (*B)->getBuffer().str() : std::string();
+}
+
+ToolResult runTool(const std::vector<std::string> &Args) {
+  TempDir Scratch;
+  std::string Out = Scratch.path() + "/out", Err = Scratch.path() + "/err";
+  std::vector<StringRef> Argv{FPUTCHECK_TOOL};
+  for (const std::string &A : Args)
+    Argv.push_back(A);
+  std::optional<StringRef> Redirects[] = {std::nullopt, StringRef(Out),
+                                          StringRef(Err)};
+  ToolResult R;
+  R.Status = sys::ExecuteAndWait(FPUTCHECK_TOOL, Argv, std::nullopt,
+                                 Redirects, /*SecondsToWait=*/600);
+  R.Out = readFile(Out);
+  R.Err = readFile(Err);
+  return R;
+}
+
+std::string writeCorpusDatabase(const TempDir &Dir,
+                                const std::vector<std::string> &Files,
+                                const std::vector<std::string> &Extra) {
+  json::Array Entries;
+  for (const std::string &F : Files) {
+    json::Array Args{"clang-19", "-std=gnu11", "-nostdinc", "-ffreestanding",
+                     "-D__KERNEL__", "-I", FPUTCHECK_CORPUS_DIR "/include"};
+    for (const std::string &E : Extra)
+      Args.push_back(E);
+    Args.push_back("-c");
+    Args.push_back(F);
+    Entries.push_back(json::Object{{"directory", Dir.path()},
+                                   {"file", F},
+                                   {"arguments", std::move(Args)}});
+  }
+  std::string Text;
+  raw_string_ostream(Text) << json::Value(std::move(Entries));
+  return Dir.write("compile_commands.json", Text);
+}
+
+std::string corpusCase(const std::string &Name) {
+  return FPUTCHECK_CORPUS_DIR "/cases/" + Name;
+}
+
+} // namespace test
+} // namespace fputcheck
