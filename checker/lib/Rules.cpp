@@ -11,6 +11,7 @@
 #include "llvm/Support/YAMLTraits.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
+#include <optional>
 
 using namespace llvm;
 using namespace fputcheck;
@@ -23,6 +24,7 @@ struct RuleDocument {
   std::vector<std::string> ExportMacros;
   std::vector<std::string> CompleteFunctions;
   std::vector<std::string> ExitRoots;
+  std::optional<unsigned> CompleteDepth;
   std::vector<LockKind> Kinds;
   std::vector<LockPrimitive> Locks;
   std::vector<CallbackRule> Callbacks;
@@ -130,6 +132,7 @@ template <> struct MappingTraits<RuleDocument> {
     Io.mapOptional("sync_variants", D.SyncVariants);
     Io.mapOptional("export_macros", D.ExportMacros);
     Io.mapOptional("complete_functions", D.CompleteFunctions);
+    Io.mapOptional("complete_depth", D.CompleteDepth);
     Io.mapOptional("exit_roots", D.ExitRoots);
     Io.mapOptional("callbacks", D.Callbacks);
   }
@@ -209,6 +212,8 @@ Expected<Rules> Rules::loadDirectory(StringRef Dir) {
     append_range(R.ExportMacros, Doc.ExportMacros);
     append_range(R.CompleteFunctions, Doc.CompleteFunctions);
     append_range(R.ExitRoots, Doc.ExitRoots);
+    if (Doc.CompleteDepth)
+      R.CompleteDepth = *Doc.CompleteDepth;
     append_range(R.Locks, Doc.Locks);
     append_range(R.Callbacks, Doc.Callbacks);
   }

@@ -89,6 +89,9 @@ public:
   std::vector<std::string> ExportMacros;
   std::vector<std::string> CompleteFunctions;
   std::vector<std::string> ExitRoots;
+  /// How many calls away a complete function may be for a callee to count
+  /// as completing: 0 only complete() itself, 1 also a helper calling it.
+  unsigned CompleteDepth = 1;
   std::vector<LockKind> Kinds;
   std::vector<LockPrimitive> Locks;
   std::vector<CallbackRule> Callbacks;

@@ -3,8 +3,10 @@
 // The cachefiles_ondemand_daemon_read() and kernel/acct.c close_work() shape:
 // a sync fput, then complete() for a waiter. If the final __fput() ends up
 // waiting for that waiter (it holds a lock the release path needs), neither
-// side moves. "May complete" follows direct calls only: through function
-// pointers nearly everything may complete something.
+// side moves. "May complete" follows direct calls only, and only as deep as
+// rules' complete_depth (default 1: a finish_req() helper that calls
+// complete()): deeper, nearly every function completes something somewhere
+// (workqueue and kthread setup do), which says nothing about this waiter.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,7 +23,7 @@ namespace {
 /// Functions that may call a complete function, with the site that does.
 class MayComplete {
 public:
-  explicit MayComplete(const Reachability &RA) : RA(RA) {
+  explicit MayComplete(const Reachability &RA) {
     const Program &P = RA.program();
     StringMap<std::vector<std::pair<const FunctionSummary *, unsigned>>> Callers;
     std::deque<std::string> Queue;
@@ -35,12 +37,14 @@ public:
             Via.try_emplace(C.Callee, "").second)
           Queue.push_back(C.Callee);
       }
-    while (!Queue.empty()) {
-      std::string T = Queue.front();
-      Queue.pop_front();
-      for (auto [F, I] : Callers.lookup(T))
-        if (Via.try_emplace(F->Key, T).second)
-          Queue.push_back(F->Key);
+    // Breadth-first, one level of callers per round.
+    for (unsigned Depth = 0; Depth < RA.rules().CompleteDepth; ++Depth) {
+      std::deque<std::string> Next;
+      for (const std::string &T : Queue)
+        for (auto [F, I] : Callers.lookup(T))
+          if (Via.try_emplace(F->Key, T).second)
+            Next.push_back(F->Key);
+      Queue = std::move(Next);
     }
   }
 
@@ -56,7 +60,6 @@ public:
   }
 
 private:
-  const Reachability &RA;
   StringMap<std::string> Via; // Function -> callee that leads to complete().
 };
 
