@@ -45,7 +45,7 @@ fputcheck::loadCompileDatabase(StringRef PathOrDir) {
     return createStringError(inconvertibleErrorCode(),
                              "%s: error: compile database has no entries",
                              Path.c_str());
-  return std::move(DB);
+  return DB;
 }
 
 static std::string absoluteIn(StringRef Dir, StringRef File) {
