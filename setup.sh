@@ -13,22 +13,9 @@ readonly PACKAGES=(clang-19 libclang-19-dev libclang-cpp19-dev llvm-19-dev
 
 log() { echo "setup: $*" >&2; }
 
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
+# shellcheck source=scripts/packages.sh
+source scripts/packages.sh
 
-install_missing() {
-    local missing=() pkg
-    for pkg in "${PACKAGES[@]}"; do
-        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null |
-            grep -q 'install ok installed' || missing+=("$pkg")
-    done
-    [ ${#missing[@]} -eq 0 ] && return
-    log "installing ${missing[*]}"
-    as_root apt-get update -q >&2
-    as_root env DEBIAN_FRONTEND=noninteractive \
-        apt-get install -y -q "${missing[@]}" >&2
-}
 
 build() {
     local dir=$1; shift
@@ -37,7 +24,7 @@ build() {
     cmake --build "$dir" >&2
 }
 
-install_missing
+ensure_packages "${PACKAGES[@]}"
 build build
 if [ "${1:-}" = "--asan" ]; then
     build build-asan -DFPUTCHECK_SANITIZE=ON
