@@ -4,14 +4,18 @@
 
 #include "llvm/Support/JSON.h"
 #include <map>
+#include <set>
 #include <tuple>
 
 using namespace llvm;
 using namespace fputcheck;
 
-std::vector<CensusEntry>
-fputcheck::takeCensus(const Program &P, StringRef Name,
-                      const std::vector<Finding> &Findings) {
+std::vector<CensusEntry> fputcheck::takeCensus(const Reachability &RA,
+                                               StringRef Name,
+                                               CheckSet Enabled) {
+  const Program &P = RA.program();
+  std::vector<Finding> Findings =
+      runChecks(RA, Enabled, ChainMode::EverySyncCall);
   std::vector<CensusEntry> Out;
   using SiteKey = std::tuple<std::string, unsigned, unsigned, std::string>;
   std::map<SiteKey, size_t> Index;
@@ -23,11 +27,11 @@ fputcheck::takeCensus(const Program &P, StringRef Name,
           Out.push_back({Step{F->Name, F->File, C.Line, C.Col, ""}, {}});
           break;
         }
-  for (const Finding &Fd : Findings) {
+  for (Finding &Fd : Findings) {
     const Step &Last = Fd.Flow.empty() ? Fd.Where : Fd.Flow.back();
     auto It = Index.find({Last.File, Last.Line, Last.Col, Last.Function});
     if (It != Index.end())
-      Out[It->second].Verdicts.push_back(&Fd);
+      Out[It->second].Verdicts.push_back(std::move(Fd));
   }
   llvm::stable_sort(Out, [](const CensusEntry &A, const CensusEntry &B) {
     return std::tie(A.Site.File, A.Site.Line, A.Site.Col) <
@@ -50,14 +54,18 @@ void fputcheck::emitCensusText(StringRef Name,
     }
     ++Unsafe;
     OS << "unsafe\n";
-    for (const Finding *F : E.Verdicts) {
-      ++PerCheck[checkId(F->Check).str()];
-      OS << "  " << checkId(F->Check) << " at "
-         << relativePath(F->Where.File, O.Root) << ":" << F->Where.Line << " "
-         << F->Where.Function << "(): " << F->Message << " (" << F->Chain
+    std::set<std::string> Checks;
+    for (const Finding &F : E.Verdicts) {
+      Checks.insert(checkId(F.Check).str());
+      OS << "  " << checkId(F.Check) << " at "
+         << relativePath(F.Where.File, O.Root) << ":" << F.Where.Line << " "
+         << F.Where.Function << "(): " << F.Message << " (" << F.Chain
          << ")\n";
     }
+    for (const std::string &C : Checks)
+      ++PerCheck[C];
   }
+  // Per check: how many call sites it makes unsafe.
   OS << Name << ": " << Es.size() << " call sites, " << Unsafe << " unsafe, "
      << (Es.size() - Unsafe) << " safe";
   for (auto &[Check, N] : PerCheck)
@@ -72,14 +80,14 @@ void fputcheck::emitCensusJSON(StringRef Name,
   unsigned Unsafe = 0;
   for (const CensusEntry &E : Es) {
     json::Array V;
-    for (const Finding *F : E.Verdicts)
+    for (const Finding &F : E.Verdicts)
       V.push_back(json::Object{
-          {"check", checkId(F->Check)},
-          {"function", F->Where.Function},
-          {"file", relativePath(F->Where.File, O.Root)},
-          {"line", F->Where.Line},
-          {"message", F->Message},
-          {"chain", F->Chain}});
+          {"check", checkId(F.Check)},
+          {"function", F.Where.Function},
+          {"file", relativePath(F.Where.File, O.Root)},
+          {"line", F.Where.Line},
+          {"message", F.Message},
+          {"chain", F.Chain}});
     Unsafe += !E.Verdicts.empty();
     Sites.push_back(json::Object{
         {"function", E.Site.Function},

@@ -161,6 +161,10 @@ fputcheck::sanitizeArguments(const CompileCommand &Cmd, DroppedFlags &Dropped) {
   Args.push_back("-fsyntax-only");
   Args.push_back("-w"); // Warnings are not ours to report and cost time.
   Args.push_back("-ferror-limit=5");
+  // Without carets clang also skips its "N errors generated." line, which
+  // would reach stderr unattributed; the first error is reported with its
+  // file instead.
+  Args.push_back("-fno-caret-diagnostics");
   Args.push_back("-Qunused-arguments");
   if (!HasResourceDir && *FPUTCHECK_CLANG_RESOURCE_DIR)
     Args.push_back("-resource-dir=" FPUTCHECK_CLANG_RESOURCE_DIR);

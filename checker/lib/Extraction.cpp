@@ -48,6 +48,7 @@ TUOutcome fputcheck::extractOne(const tooling::CompileCommand &Cmd,
   auto Start = std::chrono::steady_clock::now();
   TUOutcome Out;
   Out.Cmd = &Cmd;
+  Out.Started = std::chrono::system_clock::now();
   // A physical FS of its own: the working directory is per TU, and the
   // process-wide one must not change under other workers.
   IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =

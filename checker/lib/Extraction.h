@@ -12,6 +12,7 @@
 #include "CompileDB.h"
 #include "Rules.h"
 #include "Summary.h"
+#include <chrono>
 #include <functional>
 
 namespace fputcheck {
@@ -25,6 +26,9 @@ struct TUOutcome {
   /// Every file the parse read (for cache keys).
   std::vector<std::string> Inputs;
   DroppedFlags Dropped;
+  /// When the parse began: a file modified after it may not be what was
+  /// parsed, so the store does not vouch for it.
+  std::chrono::system_clock::time_point Started;
   double Seconds = 0;
 };
 

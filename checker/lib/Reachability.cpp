@@ -38,31 +38,6 @@ bool Reachability::isSync(StringRef Key) const {
   return R.isSyncVariant(keyName(Key));
 }
 
-std::optional<Hop> Reachability::nextHop(const FunctionSummary &F) const {
-  auto Self = Dist.find(F.Key);
-  if (Self == Dist.end() || Self->second == 0)
-    return std::nullopt;
-  for (unsigned I = 0; I < F.Calls.size(); ++I)
-    for (const std::string &T : P.targets(F.Calls[I])) {
-      auto It = Dist.find(T);
-      if (It != Dist.end() && It->second + 1 == Self->second)
-        return Hop{&F, I, T};
-    }
-  return std::nullopt;
-}
-
-std::vector<Hop> Reachability::witnessFrom(Hop First) const {
-  std::vector<Hop> Chain{First};
-  while (!isSync(Chain.back().Target)) {
-    const FunctionSummary *Next = P.function(Chain.back().Target);
-    std::optional<Hop> H = Next ? nextHop(*Next) : std::nullopt;
-    if (!H)
-      break; // Cannot happen for a target with a finite distance.
-    Chain.push_back(*H);
-  }
-  return Chain;
-}
-
 Step fputcheck::stepFor(const Hop &H) {
   const CallSite &C = H.F->Calls[H.Site];
   return Step{H.F->Name, H.F->File, C.Line, C.Col,

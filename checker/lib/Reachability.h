@@ -12,7 +12,6 @@
 #include "Finding.h"
 #include "Program.h"
 #include "llvm/ADT/StringMap.h"
-#include <optional>
 
 namespace fputcheck {
 
@@ -30,11 +29,6 @@ public:
   bool isSync(llvm::StringRef Key) const;
   /// A sync variant, or a function from which one is reachable.
   bool reaches(llvm::StringRef Key) const { return Dist.count(Key); }
-  /// The first call in \p F that starts a shortest chain.
-  std::optional<Hop> nextHop(const FunctionSummary &F) const;
-  /// A shortest chain from \p First (a hop already chosen) down to the call
-  /// of a sync variant.
-  std::vector<Hop> witnessFrom(Hop First) const;
 
   const Program &program() const { return P; }
   const Rules &rules() const { return R; }

@@ -269,4 +269,51 @@ TEST(Cli, WhatIfAndCensus) {
   EXPECT_NE(C.Out.find("filp_close: "), std::string::npos) << C.Out;
 }
 
+TEST(Cli, CensusJudgesEveryCallNotJustTheShortestChain) {
+  TempDir D;
+  std::string Src = D.write("census.c", R"(#include <linux/mutex.h>
+#include <linux/fs.h>
+#include <linux/fdtable.h>
+
+static DEFINE_MUTEX(table_mutex);
+
+struct table {
+	struct file *a, *b;
+	struct files_struct *files;
+};
+
+static void table_drop(struct table *t)
+{
+	filp_close(t->a, t->files);
+	filp_close(t->b, t->files);
+}
+
+void table_reset(struct table *t)
+{
+	mutex_lock(&table_mutex);
+	table_drop(t);
+	mutex_unlock(&table_mutex);
+}
+
+void table_free(struct table *t)
+{
+	filp_close(t->a, t->files);
+}
+)");
+  std::string DB = writeCorpusDatabase(D, {Src});
+  ToolResult C = runTool({"census", "filp_close", "-p", DB, "--quiet",
+                          "--format", "json"});
+  EXPECT_EQ(C.Status, 1) << C.Err;
+  auto Doc = llvm::json::parse(C.Out);
+  ASSERT_TRUE(bool(Doc)) << C.Out;
+  const llvm::json::Object &O = *Doc->getAsObject();
+  EXPECT_EQ(O.getObject("counts")->getInteger("total"), 3);
+  EXPECT_EQ(O.getObject("counts")->getInteger("unsafe"), 2);
+  for (const llvm::json::Value &Site : *O.getArray("sites")) {
+    const llvm::json::Object &S = *Site.getAsObject();
+    bool InDrop = S.getString("function") == "table_drop";
+    EXPECT_EQ(S.getString("verdict"), InDrop ? "unsafe" : "safe") << C.Out;
+  }
+}
+
 } // namespace

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Census.h"
 #include "Session.h"
 #include "checks/Checks.h"
 
@@ -181,6 +182,27 @@ TEST_F(RealTree, WhatIfFilpCloseSync) {
   for (const Finding &F : WhatIf->Findings)
     EXPECT_EQ(F.Message.find("file_lock"), std::string::npos)
         << dump(*WhatIf);
+}
+
+TEST_F(RealTree, CensusOfFilpClose) {
+  auto R = Rules::loadDirectory(FPUTCHECK_RULES_DIR);
+  ASSERT_TRUE(bool(R));
+  R->addSyncVariant("filp_close");
+  Reachability RA(*Slice, *R);
+  CheckSet All;
+  All.set();
+  unsigned AcctOnUnsafe = 0;
+  for (const CensusEntry &E : takeCensus(RA, "filp_close", All)) {
+    // Every filp_close() in acct_on() runs under acct_on_mutex.
+    if (E.Site.Function == "acct_on") {
+      EXPECT_FALSE(E.Verdicts.empty()) << E.Site.Line;
+      AcctOnUnsafe += !E.Verdicts.empty();
+    }
+    // These drop files->file_lock first.
+    if (E.Site.Function == "do_dup2" || E.Site.Function == "__range_close")
+      EXPECT_TRUE(E.Verdicts.empty()) << E.Site.Function;
+  }
+  EXPECT_GE(AcctOnUnsafe, 2u);
 }
 
 } // namespace

@@ -2,8 +2,10 @@
 //
 //   fputcheck analyze -p <compile_commands.json or its folder>
 //       [--format text|json|sarif] [-o FILE] [--rules DIR] [-j N]
-//       [--assume-sync NAME[,NAME...]] [--checks ID,...] [FILE...]
+//       [--assume-sync NAME[,NAME...]] [--checks ID,...]
+//       [--store PATH | --no-store] [--shard K/N] [FILE...]
 //   fputcheck census NAME -p <db> [--format text|json] [FILE...]
+//   fputcheck merge -o OUT STORE...
 //   fputcheck list-checks
 //
 // Exit status: 0 no findings, 1 findings, 2 usage or input error.
@@ -14,15 +16,19 @@
 #include "../lib/Emit.h"
 #include "../lib/Extraction.h"
 #include "../lib/Session.h"
+#include "../lib/Store.h"
+#include "../lib/store/Fingerprint.h"
 #include "../lib/checks/Checks.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
 
 using namespace llvm;
 using namespace clang;
@@ -43,6 +49,8 @@ cl::SubCommand CensusCmd(
 cl::SubCommand ListChecks("list-checks", "Describe the checks");
 cl::SubCommand Dump("dump", "Print what extraction learned from TUs (JSON "
                             "summaries: call sites, held locks, stores)");
+cl::SubCommand Merge("merge", "Combine summary stores (from --shard runs) "
+                              "into one");
 
 cl::opt<std::string> Database("p", cl::desc("compile_commands.json or its folder"),
                               cl::value_desc("path"), cl::sub(Analyze),
@@ -56,10 +64,12 @@ cl::opt<Format> OutFormat(
     cl::sub(Analyze), cl::sub(CensusCmd), cl::cat(Category));
 cl::opt<std::string> OutFile("o", cl::desc("Write output here (atomically)"),
                              cl::value_desc("file"), cl::sub(Analyze),
-                             cl::sub(CensusCmd), cl::cat(Category));
+                             cl::sub(CensusCmd), cl::sub(Merge),
+                             cl::cat(Category));
 cl::opt<std::string> RulesDir("rules", cl::desc("Rules directory"),
                               cl::value_desc("dir"), cl::sub(Analyze),
-                              cl::sub(CensusCmd), cl::cat(Category));
+                              cl::sub(CensusCmd), cl::sub(Merge),
+                              cl::cat(Category));
 cl::opt<unsigned> Jobs("j", cl::desc("Parallel workers (default: all cores)"),
                        cl::init(0), cl::sub(Analyze), cl::sub(CensusCmd),
                        cl::cat(Category));
@@ -77,12 +87,34 @@ cl::opt<std::string> Root("root",
                                    "the compile database's folder)"),
                           cl::value_desc("dir"), cl::sub(Analyze),
                           cl::sub(CensusCmd), cl::cat(Category));
+cl::opt<std::string> StorePath(
+    "store",
+    cl::desc("Summary store file or folder (default: .fputcheck/ next to "
+             "the compile database)"),
+    cl::value_desc("path"), cl::sub(Analyze), cl::sub(CensusCmd),
+    cl::cat(Category));
+cl::opt<bool> NoStore("no-store",
+                      cl::desc("Parse every TU; neither read nor write a "
+                               "store"),
+                      cl::sub(Analyze), cl::sub(CensusCmd), cl::cat(Category));
+cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Only parse slice K of N into the store; no analysis (merge "
+             "the slices' stores, then analyze)"),
+    cl::value_desc("K/N"), cl::sub(Analyze), cl::cat(Category));
+cl::opt<bool> TimePhases("time-phases",
+                         cl::desc("Print the wall time of each phase"),
+                         cl::Hidden, cl::sub(Analyze), cl::sub(CensusCmd),
+                         cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress or summary on stderr"),
-                    cl::sub(Analyze), cl::sub(CensusCmd), cl::cat(Category));
+                    cl::sub(Analyze), cl::sub(CensusCmd), cl::sub(Merge),
+                    cl::cat(Category));
 cl::list<std::string> Files(cl::Positional, cl::desc("[FILE...]"),
                             cl::sub(Analyze));
 cl::list<std::string> DumpFiles(cl::Positional, cl::desc("FILE..."),
                                cl::OneOrMore, cl::sub(Dump));
+cl::list<std::string> MergeInputs(cl::Positional, cl::desc("STORE..."),
+                                  cl::OneOrMore, cl::sub(Merge));
 cl::list<std::string> CensusArgs(cl::Positional, cl::desc("NAME [FILE...]"),
                                  cl::OneOrMore, cl::sub(CensusCmd));
 
@@ -162,6 +194,12 @@ int dump(const char *Argv0) {
   return Status;
 }
 
+void printPhases(const SessionStats &Stats) {
+  if (TimePhases)
+    for (const auto &[Phase, Secs] : Stats.Phases)
+      errs() << formatv("fputcheck: time: {0,-12} {1,8:f3} s\n", Phase, Secs);
+}
+
 int run(const char *Argv0, bool IsCensus) {
   if (Database.empty())
     return usage("-p <compile_commands.json or its folder> is required");
@@ -190,6 +228,16 @@ int run(const char *Argv0, bool IsCensus) {
   }
 
   SessionOptions SO{Database, TUFiles, Jobs, Quiet};
+  SO.UseStore = !NoStore;
+  SO.StorePath = StorePath;
+  if (NoStore && !StorePath.empty())
+    return usage("--store and --no-store exclude each other");
+  if (!Shard.empty()) {
+    if (NoStore)
+      return usage("--shard writes a store; it cannot go with --no-store");
+    if (Error E = parseShard(Shard, SO.ShardIndex, SO.ShardCount))
+      return usage(toString(std::move(E)));
+  }
   Program P;
   SessionStats Stats;
   std::string DBDir;
@@ -197,14 +245,38 @@ int run(const char *Argv0, bool IsCensus) {
     errs() << toString(std::move(E)) << "\n";
     return 2;
   }
+  for (const std::string &Err : Stats.StoreErrors)
+    errs() << Err << "\n";
   for (const std::string &Err : Stats.Errors)
     errs() << Err << " (TU skipped)\n";
   if (!Quiet)
     for (const std::string &N : Stats.Notes)
       errs() << "fputcheck: note: " << N << "\n";
+  std::string Counts = std::to_string(Stats.TUs) + " TUs, " +
+                       std::to_string(Stats.Parsed) + " parsed, " +
+                       std::to_string(Stats.Cached) + " from the store, " +
+                       std::to_string(Stats.Failed) + " failed to parse";
+  if (SO.ShardCount) {
+    printPhases(Stats);
+    // The store is a shard's only output: losing it fails the job.
+    if (Stats.StoreLost)
+      return 2;
+    // A slice proves nothing about the whole: no findings, by design.
+    if (!Quiet)
+      errs() << "fputcheck: shard " << SO.ShardIndex << "/" << SO.ShardCount
+             << ": " << Counts << "; stored in " << Stats.StorePath
+             << " (not analysed: merge the shards' stores with 'fputcheck "
+                "merge', then analyze with --store)\n";
+    return 0;
+  }
 
+  auto Start = std::chrono::steady_clock::now();
   Reachability RA(P, *R);
   std::vector<Finding> Findings = runChecks(RA, Enabled);
+  Stats.Phases.emplace_back("analyse",
+                            std::chrono::duration<double>(
+                                std::chrono::steady_clock::now() - Start)
+                                .count());
   EmitOptions EO{Root.empty() ? DBDir : std::string(Root)};
   if (!EO.Root.empty()) {
     SmallString<256> Abs(EO.Root);
@@ -216,7 +288,7 @@ int run(const char *Argv0, bool IsCensus) {
   int WriteStatus;
   size_t Reported = Findings.size();
   if (IsCensus) {
-    std::vector<CensusEntry> C = takeCensus(P, CensusName, Findings);
+    std::vector<CensusEntry> C = takeCensus(RA, CensusName, Enabled);
     Reported = 0;
     for (const CensusEntry &E : C)
       Reported += !E.Verdicts.empty();
@@ -243,11 +315,49 @@ int run(const char *Argv0, bool IsCensus) {
   }
   if (WriteStatus)
     return WriteStatus;
+  printPhases(Stats);
   if (!Quiet)
-    errs() << "fputcheck: " << Stats.TUs << " TUs, " << Stats.Parsed
-           << " analysed, " << Stats.Failed << " failed to parse; "
-           << Findings.size() << " findings\n";
+    errs() << "fputcheck: " << Counts << "; " << Findings.size()
+           << " findings\n";
   return Reported ? 1 : 0;
+}
+
+int merge(const char *Argv0) {
+  if (OutFile.empty())
+    return usage("merge needs -o OUT");
+  std::string Out = resolveStorePath(OutFile);
+  std::vector<std::string> Inputs;
+  for (const std::string &In : MergeInputs) {
+    Inputs.push_back(resolveStorePath(In));
+    if (Inputs.back() == Out)
+      return usage(In + ": is also the output");
+  }
+  // Which TUs analyze will parse again only matters for a note.
+  std::string Extractor;
+  if (auto R = Rules::loadDirectory(rulesDir(Argv0)))
+    Extractor = extractorFingerprint(*R);
+  else
+    consumeError(R.takeError());
+
+  Expected<MergeStats> M = mergeStores(Out, Inputs, Extractor);
+  if (!M) {
+    errs() << toString(M.takeError()) << "\n";
+    return 2;
+  }
+  const MergeStats &Total = *M;
+  if (!Quiet) {
+    errs() << "fputcheck: merged " << Inputs.size() << " stores into " << Out
+           << ": " << Total.Added << " TUs";
+    if (Total.Duplicates)
+      errs() << ", " << Total.Duplicates
+             << " given by more than one store (first kept)";
+    errs() << "\n";
+    if (Total.OtherExtractor)
+      errs() << "fputcheck: note: " << Total.OtherExtractor
+             << " TUs were made by another fputcheck build or rules; "
+                "analyze will parse them again\n";
+  }
+  return 0;
 }
 } // namespace
 
@@ -267,10 +377,12 @@ int main(int argc, char **argv) {
   }
   if (Dump)
     return dump(argv[0]);
+  if (Merge)
+    return merge(argv[0]);
   if (Analyze)
     return run(argv[0], /*IsCensus=*/false);
   if (CensusCmd)
     return run(argv[0], /*IsCensus=*/true);
-  return usage("expected a subcommand: analyze, census, list-checks "
-               "or dump (see --help)");
+  return usage("expected a subcommand: analyze, census, merge, "
+               "list-checks or dump (see --help)");
 }

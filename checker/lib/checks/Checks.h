@@ -15,17 +15,26 @@ namespace fputcheck {
 
 using CheckSet = std::bitset<NumChecks>;
 
+/// How many findings an origin (a lock holder, an export, a completion, a
+/// root) yields: its shortest chain (analyze), or one chain per sync call it
+/// reaches (census, which must judge every call).
+enum class ChainMode { Shortest, EverySyncCall };
+
 /// fput-sync-atomic and fput-sync-locked.
-void checkLocks(const Reachability &RA, std::vector<Finding> &Out);
+void checkLocks(const Reachability &RA, ChainMode M, std::vector<Finding> &Out);
 /// fput-sync-export.
-void checkExports(const Reachability &RA, std::vector<Finding> &Out);
+void checkExports(const Reachability &RA, ChainMode M,
+                  std::vector<Finding> &Out);
 /// fput-sync-before-complete.
-void checkBeforeComplete(const Reachability &RA, std::vector<Finding> &Out);
-/// fput-sync-exit and fput-sync-irq.
+void checkBeforeComplete(const Reachability &RA, ChainMode M,
+                         std::vector<Finding> &Out);
+/// fput-sync-exit and fput-sync-irq (every sync call reached, in both modes:
+/// the root is the context, each call its own finding).
 void checkContexts(const Reachability &RA, std::vector<Finding> &Out);
 
 /// Runs the enabled checks and returns sorted findings.
-std::vector<Finding> runChecks(const Reachability &RA, CheckSet Enabled);
+std::vector<Finding> runChecks(const Reachability &RA, CheckSet Enabled,
+                               ChainMode M = ChainMode::Shortest);
 
 /// Flow steps for a chain of hops.
 std::vector<Step> flowFor(const std::vector<Hop> &Hops);

@@ -10,8 +10,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ChainSearch.h"
 #include "Checks.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include <deque>
 
@@ -85,20 +87,15 @@ std::optional<unsigned> completeAfter(const FunctionSummary &F, unsigned Site,
 
 } // namespace
 
-void fputcheck::checkBeforeComplete(const Reachability &RA,
+void fputcheck::checkBeforeComplete(const Reachability &RA, ChainMode M,
                                     std::vector<Finding> &Out) {
   const Program &P = RA.program();
   MayComplete MC(RA);
   for (const FunctionSummary *F : P.functions()) {
     for (unsigned I = 0; I < F->Calls.size(); ++I) {
       const CallSite &C = F->Calls[I];
-      std::optional<Hop> First;
-      for (const std::string &T : P.targets(C))
-        if (RA.reaches(T)) {
-          First = Hop{F, I, T};
-          break;
-        }
-      if (!First)
+      if (llvm::none_of(P.targets(C),
+                        [&](const std::string &T) { return RA.reaches(T); }))
         continue;
       std::optional<unsigned> Later = completeAfter(*F, I, P, MC);
       if (!Later)
@@ -110,22 +107,24 @@ void fputcheck::checkBeforeComplete(const Reachability &RA,
           Completer = T;
           break;
         }
-      std::vector<Hop> Chain = RA.witnessFrom(*First);
-      Finding Fd;
-      Fd.Check = CheckKind::BeforeComplete;
-      Fd.SyncVariant = keyName(Chain.back().Target).str();
-      Fd.Where = Step{F->Name, F->File, C.Line, C.Col, ""};
-      Fd.Message = Fd.SyncVariant + "() runs before " +
-                   keyName(Completer).str() + "() at line " +
-                   std::to_string(CC.Line) +
-                   "; a waiter on that completion may hold what the release "
-                   "path needs";
-      Fd.Chain = chainText(Chain);
-      Fd.Notes.push_back(Step{F->Name, F->File, CC.Line, CC.Col,
-                              "completion signalled here: " +
-                                  MC.path(Completer)});
-      Fd.Flow = flowFor(Chain);
-      Out.push_back(std::move(Fd));
+      searchChains(RA, {Origin{F, I}}, "", [&](std::vector<Hop> Chain) {
+        Finding Fd;
+        Fd.Check = CheckKind::BeforeComplete;
+        Fd.SyncVariant = keyName(Chain.back().Target).str();
+        Fd.Where = Step{F->Name, F->File, C.Line, C.Col, ""};
+        Fd.Message = Fd.SyncVariant + "() runs before " +
+                     keyName(Completer).str() + "() at line " +
+                     std::to_string(CC.Line) +
+                     "; a waiter on that completion may hold what the "
+                     "release path needs";
+        Fd.Chain = chainText(Chain);
+        Fd.Notes.push_back(Step{F->Name, F->File, CC.Line, CC.Col,
+                                "completion signalled here: " +
+                                    MC.path(Completer)});
+        Fd.Flow = flowFor(Chain);
+        Out.push_back(std::move(Fd));
+        return M == ChainMode::EverySyncCall;
+      });
     }
   }
 }

@@ -6,13 +6,14 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ChainSearch.h"
 #include "Checks.h"
 
 #include <set>
 
 using namespace fputcheck;
 
-void fputcheck::checkExports(const Reachability &RA,
+void fputcheck::checkExports(const Reachability &RA, ChainMode M,
                              std::vector<Finding> &Out) {
   const Program &P = RA.program();
   std::set<std::string> Done;
@@ -26,28 +27,32 @@ void fputcheck::checkExports(const Reachability &RA,
       Fd.Check = CheckKind::Export;
       Fd.SyncVariant = E.Symbol;
       Fd.Where = Step{E.Symbol, E.File, E.Line, 0, ""};
-      Fd.Message = "sync variant " + E.Symbol + "() is exported to modules by " +
-                   E.Macro + "()";
+      Fd.Message = "sync variant " + E.Symbol +
+                   "() is exported to modules by " + E.Macro + "()";
       Fd.Chain = E.Symbol;
       Fd.Flow.push_back(ExportStep);
       Out.push_back(std::move(Fd));
       continue;
     }
     const FunctionSummary *F = P.function(E.Symbol);
-    std::optional<Hop> First = F ? RA.nextHop(*F) : std::nullopt;
-    if (!First)
+    if (!F || !RA.reaches(F->Key))
       continue;
-    std::vector<Hop> Chain = RA.witnessFrom(*First);
-    const CallSite &C = F->Calls[First->Site];
-    Finding Fd;
-    Fd.Check = CheckKind::Export;
-    Fd.SyncVariant = keyName(Chain.back().Target).str();
-    Fd.Where = Step{F->Name, F->File, C.Line, C.Col, ""};
-    Fd.Message = Fd.SyncVariant + "() reachable from exported function " +
-                 F->Name + "()";
-    Fd.Chain = chainText(Chain);
-    Fd.Notes.push_back(ExportStep);
-    Fd.Flow = flowFor(Chain);
-    Out.push_back(std::move(Fd));
+    std::vector<Origin> Origins;
+    for (unsigned I = 0; I < F->Calls.size(); ++I)
+      Origins.push_back({F, I});
+    searchChains(RA, Origins, "", [&](std::vector<Hop> Chain) {
+      const CallSite &C = F->Calls[Chain.front().Site];
+      Finding Fd;
+      Fd.Check = CheckKind::Export;
+      Fd.SyncVariant = keyName(Chain.back().Target).str();
+      Fd.Where = Step{F->Name, F->File, C.Line, C.Col, ""};
+      Fd.Message = Fd.SyncVariant + "() reachable from exported function " +
+                   F->Name + "()";
+      Fd.Chain = chainText(Chain);
+      Fd.Notes.push_back(ExportStep);
+      Fd.Flow = flowFor(Chain);
+      Out.push_back(std::move(Fd));
+      return M == ChainMode::EverySyncCall;
+    });
   }
 }

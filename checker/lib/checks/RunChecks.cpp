@@ -12,15 +12,15 @@ std::vector<Step> fputcheck::flowFor(const std::vector<Hop> &Hops) {
 }
 
 std::vector<Finding> fputcheck::runChecks(const Reachability &RA,
-                                          CheckSet Enabled) {
+                                          CheckSet Enabled, ChainMode M) {
   std::vector<Finding> All;
   if (Enabled[unsigned(CheckKind::Atomic)] ||
       Enabled[unsigned(CheckKind::Locked)])
-    checkLocks(RA, All);
+    checkLocks(RA, M, All);
   if (Enabled[unsigned(CheckKind::Export)])
-    checkExports(RA, All);
+    checkExports(RA, M, All);
   if (Enabled[unsigned(CheckKind::BeforeComplete)])
-    checkBeforeComplete(RA, All);
+    checkBeforeComplete(RA, M, All);
   if (Enabled[unsigned(CheckKind::Exit)] || Enabled[unsigned(CheckKind::Irq)])
     checkContexts(RA, All);
   std::vector<Finding> Out;

@@ -1,0 +1,93 @@
+//===- ChainSearch.cpp - Chains from an origin to sync calls --------------===//
+
+#include "ChainSearch.h"
+#include "../LockExpr.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include <deque>
+#include <set>
+
+using namespace llvm;
+using namespace fputcheck;
+
+namespace {
+struct Node {
+  Hop H;
+  std::string Key; // The lock in H.Target's terms ("" if none or unnameable).
+  int Parent;
+};
+
+bool releasedBefore(const CallSite &C, StringRef Key) {
+  return !Key.empty() && any_of(C.Released, [&](const std::string &R) {
+           return sameLock(R, Key);
+         });
+}
+} // namespace
+
+void fputcheck::searchChains(
+    const Reachability &RA, const std::vector<Origin> &Origins,
+    const std::string &Key,
+    const std::function<bool(std::vector<Hop>)> &OnChain) {
+  const Program &P = RA.program();
+  std::vector<Node> Nodes;
+  std::set<std::pair<std::string, std::string>> SeenFunctions;
+  std::set<std::pair<const FunctionSummary *, unsigned>> SeenSyncCalls;
+  std::deque<int> Queue;
+  auto Unwind = [&](int N) {
+    std::vector<Hop> Chain;
+    for (; N >= 0; N = Nodes[N].Parent)
+      Chain.push_back(Nodes[N].H);
+    std::reverse(Chain.begin(), Chain.end());
+    return Chain;
+  };
+  // Follows call site I of G; false when the consumer wants no more.
+  auto Follow = [&](const FunctionSummary &G, unsigned I, const std::string &K,
+                    int Parent) {
+    const CallSite &C = G.Calls[I];
+    if (Parent >= 0 && releasedBefore(C, K))
+      return true;
+    std::string Mapped = K.empty() ? "" : mapKeyIntoCallee(K, C.ArgKeys);
+    for (const std::string &T : P.targets(C)) {
+      if (!RA.reaches(T))
+        continue;
+      if (RA.isSync(T)) {
+        if (!SeenSyncCalls.insert({&G, I}).second)
+          continue;
+        Nodes.push_back({Hop{&G, I, T}, "", Parent});
+        if (!OnChain(Unwind(int(Nodes.size() - 1))))
+          return false;
+        continue;
+      }
+      if (!SeenFunctions.insert({T, Mapped}).second)
+        continue;
+      Nodes.push_back({Hop{&G, I, T}, Mapped, Parent});
+      Queue.push_back(int(Nodes.size() - 1));
+    }
+    return true;
+  };
+  for (const Origin &O : Origins)
+    if (!Follow(*O.F, O.Site, Key, -1))
+      return;
+  while (!Queue.empty()) {
+    int N = Queue.front();
+    Queue.pop_front();
+    const FunctionSummary *G = P.function(Nodes[N].H.Target);
+    if (!G)
+      continue;
+    std::string K = Nodes[N].Key;
+    for (unsigned I = 0; I < G->Calls.size(); ++I)
+      if (!Follow(*G, I, K, N))
+        return;
+  }
+}
+
+std::vector<Hop> fputcheck::shortestChain(const Reachability &RA,
+                                          const std::vector<Origin> &Origins,
+                                          const std::string &Key) {
+  std::vector<Hop> Best;
+  searchChains(RA, Origins, Key, [&](std::vector<Hop> Chain) {
+    Best = std::move(Chain);
+    return false;
+  });
+  return Best;
+}

@@ -1,0 +1,183 @@
+//===- Schema.cpp - The tables of a summary store -------------------------===//
+
+#include "Schema.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+using namespace llvm;
+using namespace fputcheck;
+
+static const char Marker[] = "fputcheck summary store";
+
+// tus/files/tu_inputs are the cache: a TU's summary and every file version
+// its parse read. The other tables repeat what the summaries say about the
+// functions of each .c file in a form sqlite3 users can query; the analysis
+// itself reads only the summaries.
+static const char Tables[] = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE tus(
+  id INTEGER PRIMARY KEY,
+  file TEXT NOT NULL UNIQUE,
+  command TEXT NOT NULL,
+  extractor TEXT NOT NULL,
+  codec TEXT NOT NULL,
+  raw_size INTEGER NOT NULL,
+  summary BLOB NOT NULL,
+  seconds REAL NOT NULL,
+  parsed_at INTEGER NOT NULL);
+CREATE TABLE files(
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  mtime INTEGER NOT NULL,
+  hash INTEGER NOT NULL,
+  UNIQUE(path, size, hash));
+CREATE TABLE tu_inputs(
+  tu INTEGER NOT NULL,
+  file INTEGER NOT NULL,
+  PRIMARY KEY(tu, file)) WITHOUT ROWID;
+CREATE TABLE functions(
+  id INTEGER PRIMARY KEY,
+  tu INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  name TEXT NOT NULL,
+  line INTEGER NOT NULL);
+CREATE INDEX functions_tu ON functions(tu);
+CREATE INDEX functions_name ON functions(name);
+CREATE TABLE calls(
+  function INTEGER NOT NULL,
+  idx INTEGER NOT NULL,
+  callee TEXT,
+  struct TEXT,
+  field TEXT,
+  line INTEGER NOT NULL,
+  col INTEGER NOT NULL,
+  PRIMARY KEY(function, idx)) WITHOUT ROWID;
+CREATE INDEX calls_callee ON calls(callee);
+CREATE TABLE held_locks(
+  function INTEGER NOT NULL,
+  call INTEGER NOT NULL,
+  lock TEXT NOT NULL,
+  text TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  primitive TEXT NOT NULL,
+  line INTEGER NOT NULL);
+CREATE INDEX held_locks_call ON held_locks(function, call);
+CREATE TABLE field_stores(
+  tu INTEGER NOT NULL,
+  struct TEXT NOT NULL,
+  field TEXT NOT NULL,
+  function TEXT NOT NULL,
+  file TEXT NOT NULL,
+  line INTEGER NOT NULL);
+CREATE INDEX field_stores_tu ON field_stores(tu);
+CREATE TABLE exports(
+  tu INTEGER NOT NULL,
+  symbol TEXT NOT NULL,
+  macro TEXT NOT NULL,
+  file TEXT NOT NULL,
+  line INTEGER NOT NULL);
+CREATE INDEX exports_tu ON exports(tu);
+CREATE VIEW call_graph AS
+  SELECT f.name AS caller, f.key AS caller_key, t.file AS file, c.line AS line,
+         c.col AS col, c.callee AS callee, c.struct AS struct,
+         c.field AS field,
+         (SELECT group_concat(h.text || ' (' || h.primitive || ')', ', ')
+            FROM held_locks h
+           WHERE h.function = c.function AND h.call = c.idx) AS held
+    FROM calls c JOIN functions f ON f.id = c.function
+    JOIN tus t ON t.id = f.tu;
+)sql";
+
+static const char *const Required[] = {
+    "meta",  "tus",        "files",        "tu_inputs", "functions",
+    "calls", "held_locks", "field_stores", "exports",   "call_graph"};
+
+Error fputcheck::createSchema(sql::Database &Db) {
+  return sql::transaction(Db, [&]() -> Error {
+    if (Error E = Db.exec(Tables))
+      return E;
+    auto Put = Db.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2)");
+    if (!Put)
+      return Put.takeError();
+    for (auto [K, V] : {std::pair<const char *, std::string>{"format", Marker},
+                        {"schema", std::to_string(StoreSchemaVersion)}}) {
+      Put->bind(1, K).bind(2, V);
+      if (Error E = Put->run())
+        return E;
+    }
+    return Error::success();
+  });
+}
+
+StoreHealth fputcheck::checkSchema(sql::Database &Db, std::string &Why) {
+  // quick_check reads every page: it finds torn or overwritten pages that a
+  // lookup might never touch, in well under a second for a whole tree.
+  auto Check = Db.prepare("PRAGMA quick_check");
+  if (!Check) {
+    Why = toString(Check.takeError());
+    return StoreHealth::Corrupt;
+  }
+  std::vector<std::string> Problems;
+  while (Check->step())
+    Problems.push_back(Check->text(0).str());
+  if (Error E = Check->takeError()) {
+    Why = toString(std::move(E));
+    return StoreHealth::Corrupt;
+  }
+  if (Problems.size() != 1 || Problems[0] != "ok") {
+    Why = "integrity check: " +
+          (Problems.empty() ? std::string("no answer") : Problems[0]);
+    return StoreHealth::Corrupt;
+  }
+
+  auto Names = Db.prepare("SELECT name FROM sqlite_schema");
+  if (!Names) {
+    Why = toString(Names.takeError());
+    return StoreHealth::Corrupt;
+  }
+  std::vector<std::string> Have;
+  while (Names->step())
+    Have.push_back(Names->text(0).str());
+  if (Error E = Names->takeError()) {
+    Why = toString(std::move(E));
+    return StoreHealth::Corrupt;
+  }
+  auto Has = [&](StringRef T) { return llvm::is_contained(Have, T); };
+  if (!Has("meta")) {
+    Why = "a SQLite database without fputcheck's tables";
+    return Have.empty() ? StoreHealth::Corrupt : StoreHealth::NotAStore;
+  }
+
+  auto Meta = Db.prepare("SELECT key, value FROM meta");
+  if (!Meta) {
+    Why = toString(Meta.takeError());
+    return StoreHealth::Corrupt;
+  }
+  std::string Format, Schema;
+  while (Meta->step()) {
+    if (Meta->text(0) == "format")
+      Format = Meta->text(1).str();
+    else if (Meta->text(0) == "schema")
+      Schema = Meta->text(1).str();
+  }
+  if (Error E = Meta->takeError()) {
+    Why = toString(std::move(E));
+    return StoreHealth::Corrupt;
+  }
+  if (Format != Marker) {
+    Why = "a SQLite database without fputcheck's marker";
+    return StoreHealth::NotAStore;
+  }
+  if (Schema != std::to_string(StoreSchemaVersion)) {
+    Why = "schema version '" + Schema + "', this fputcheck writes " +
+          std::to_string(StoreSchemaVersion);
+    return StoreHealth::OtherVersion;
+  }
+  for (const char *T : Required)
+    if (!Has(T)) {
+      Why = std::string("table '") + T + "' is missing";
+      return StoreHealth::Corrupt;
+    }
+  return StoreHealth::Ok;
+}

@@ -1,0 +1,612 @@
+//===- StoreTest.cpp - Reruns parse exactly what changed --------*- C++ -*-===//
+//
+// Tiny trees written to a temporary folder, with a generated compile
+// database and the corpus headers: each test changes something between two
+// runs and checks which TUs were parsed again and that the findings are
+// those a run without a store gives.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Emit.h"
+#include "Session.h"
+#include "Store.h"
+#include "checks/Checks.h"
+#include "Extraction.h"
+#include "store/BinarySummary.h"
+#include "store/Codec.h"
+#include "store/Fingerprint.h"
+#include "store/FunctionCopies.h"
+#include "store/Schema.h"
+#include "store/Sqlite.h"
+
+#include "gtest/gtest.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace fputcheck;
+
+namespace {
+
+const Rules &rules() {
+  static Rules R = [] {
+    auto Loaded = Rules::loadDirectory(FPUTCHECK_RULES_DIR);
+    if (!Loaded) {
+      errs() << toString(Loaded.takeError()) << "\n";
+      std::abort();
+    }
+    return std::move(*Loaded);
+  }();
+  return R;
+}
+
+// helper_put() (c.c) reaches __fput_sync(); a.c calls it under a spinlock,
+// b.c under a mutex, both through helper.h. c.c does not include helper.h.
+const char HelperH[] = R"c(
+struct file;
+void helper_put(struct file *f);
+)c";
+
+const char AC[] = R"c(
+#include <linux/spinlock.h>
+#include "helper.h"
+struct a_port { spinlock_t lock; struct file *f; };
+void a_close(struct a_port *p)
+{
+	spin_lock(&p->lock);
+	helper_put(p->f);
+	spin_unlock(&p->lock);
+}
+)c";
+
+const char BC[] = R"c(
+#include <linux/mutex.h>
+#include "helper.h"
+struct b_dev { struct mutex lock; struct file *f; };
+void b_release(struct b_dev *d)
+{
+	mutex_lock(&d->lock);
+	helper_put(d->f);
+	mutex_unlock(&d->lock);
+}
+)c";
+
+const char CC[] = R"c(
+#include <linux/file.h>
+#include <linux/fs.h>
+void helper_put(struct file *f);
+void helper_put(struct file *f)
+{
+	__fput_sync(f);
+}
+)c";
+
+struct RunResult {
+  SessionStats Stats;
+  std::string Findings; // Kernel-style text, paths relative to the tree.
+  bool Ok = false;
+  std::string Error;
+};
+
+class StoreTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(sys::fs::createUniqueDirectory("fputcheck-store", Dir));
+    write("helper.h", HelperH);
+    write("a.c", AC);
+    write("b.c", BC);
+    write("c.c", CC);
+    writeDatabase({"a.c", "b.c", "c.c"});
+  }
+  void TearDown() override { sys::fs::remove_directories(Dir); }
+
+  std::string path(StringRef Name) const {
+    SmallString<256> P(Dir);
+    sys::path::append(P, Name);
+    return std::string(P);
+  }
+  std::string store() const { return path("store/summaries.db"); }
+
+  void write(StringRef Name, StringRef Text) {
+    std::error_code EC;
+    raw_fd_ostream OS(path(Name), EC);
+    ASSERT_FALSE(EC) << Name.str() << ": " << EC.message();
+    OS << Text;
+  }
+  void append(StringRef Name, StringRef Text) {
+    std::error_code EC;
+    raw_fd_ostream OS(path(Name), EC, sys::fs::OF_Append);
+    ASSERT_FALSE(EC) << Name.str() << ": " << EC.message();
+    OS << Text;
+  }
+
+  /// compile_commands.json for \p Files; \p Extra flags go to every one.
+  void writeDatabase(const std::vector<std::string> &Files,
+                     const std::vector<std::string> &Extra = {}) {
+    json::Array Entries;
+    for (const std::string &F : Files) {
+      json::Array Args{"clang-19", "-std=gnu11", "-nostdinc", "-ffreestanding",
+                       "-D__KERNEL__", "-I", FPUTCHECK_CORPUS_DIR "/include"};
+      for (const std::string &E : Extra)
+        Args.push_back(E);
+      Args.push_back("-c");
+      Args.push_back(F);
+      Entries.push_back(json::Object{{"directory", std::string(Dir)},
+                                     {"file", F},
+                                     {"arguments", std::move(Args)}});
+    }
+    std::string Text;
+    raw_string_ostream OS(Text);
+    OS << json::Value(std::move(Entries));
+    write("compile_commands.json", OS.str());
+  }
+
+  RunResult run(const std::vector<std::string> &Files = {},
+                unsigned ShardIndex = 0, unsigned ShardCount = 0,
+                std::string StorePath = "") {
+    SessionOptions O;
+    O.Database = std::string(Dir);
+    O.Files = Files;
+    O.Jobs = 2;
+    O.Quiet = true;
+    O.UseStore = true;
+    O.StorePath = StorePath.empty() ? store() : StorePath;
+    O.ShardIndex = ShardIndex;
+    O.ShardCount = ShardCount;
+    RunResult Out;
+    Program P;
+    std::string DBDir;
+    if (Error E = buildProgram(O, rules(), P, Out.Stats, DBDir)) {
+      Out.Error = toString(std::move(E));
+      return Out;
+    }
+    Out.Ok = true;
+    Reachability RA(P, rules());
+    CheckSet All;
+    All.set();
+    raw_string_ostream OS(Out.Findings);
+    emitText(runChecks(RA, All), EmitOptions{DBDir}, OS);
+    return Out;
+  }
+
+  /// The same tree analysed without a store: what every run must agree with.
+  std::string withoutStore() {
+    SessionOptions O;
+    O.Database = std::string(Dir);
+    O.Quiet = true;
+    Program P;
+    SessionStats Stats;
+    std::string DBDir;
+    EXPECT_FALSE(bool(buildProgram(O, rules(), P, Stats, DBDir)));
+    Reachability RA(P, rules());
+    CheckSet All;
+    All.set();
+    std::string Text;
+    raw_string_ostream OS(Text);
+    emitText(runChecks(RA, All), EmitOptions{DBDir}, OS);
+    return Text;
+  }
+
+  std::vector<std::string> files(std::initializer_list<const char *> Names) {
+    std::vector<std::string> Out;
+    for (const char *N : Names)
+      Out.push_back(path(N));
+    return Out;
+  }
+
+  int64_t queryInt(StringRef Store, StringRef SQL) {
+    auto Db = sql::Database::open(Store, /*Create=*/false);
+    EXPECT_TRUE(bool(Db)) << toString(Db.takeError());
+    auto Q = Db->prepare(SQL);
+    EXPECT_TRUE(bool(Q)) << toString(Q.takeError());
+    int64_t N = Q->step() ? Q->integer(0) : -1;
+    Q->reset();
+    return N;
+  }
+  void execute(StringRef Store, StringRef SQL) {
+    auto Db = sql::Database::open(Store, /*Create=*/false);
+    ASSERT_TRUE(bool(Db)) << toString(Db.takeError());
+    ASSERT_FALSE(bool(Db->exec(SQL)));
+  }
+
+  SmallString<128> Dir;
+};
+
+TEST_F(StoreTest, SecondRunParsesNothingAndAgrees) {
+  RunResult First = run();
+  ASSERT_TRUE(First.Ok) << First.Error;
+  EXPECT_EQ(First.Stats.Parsed, 3u);
+  EXPECT_EQ(First.Stats.Cached, 0u);
+  EXPECT_NE(First.Findings.find("a_close()"), std::string::npos);
+  EXPECT_NE(First.Findings.find("b_release()"), std::string::npos);
+  EXPECT_EQ(First.Findings, withoutStore());
+
+  RunResult Second = run();
+  ASSERT_TRUE(Second.Ok) << Second.Error;
+  EXPECT_EQ(Second.Stats.Parsed, 0u);
+  EXPECT_EQ(Second.Stats.Cached, 3u);
+  EXPECT_EQ(Second.Stats.FilesHashed, 0u); // Nothing moved: stat was enough.
+  EXPECT_TRUE(Second.Stats.StoreErrors.empty());
+  EXPECT_EQ(Second.Findings, First.Findings);
+}
+
+TEST_F(StoreTest, EditedSourceIsTheOnlyTUParsed) {
+  ASSERT_TRUE(run().Ok);
+  // A new unsafe caller in a.c: the rerun must see it, from a.c alone.
+  append("a.c", R"c(
+void a_flush(struct a_port *p)
+{
+	spin_lock(&p->lock);
+	helper_put(p->f);
+	spin_unlock(&p->lock);
+}
+)c");
+  RunResult R = run();
+  ASSERT_TRUE(R.Ok) << R.Error;
+  EXPECT_EQ(R.Stats.ParsedFiles, files({"a.c"}));
+  EXPECT_EQ(R.Stats.Cached, 2u);
+  EXPECT_NE(R.Findings.find("a_flush()"), std::string::npos);
+  EXPECT_EQ(R.Findings, withoutStore());
+}
+
+TEST_F(StoreTest, EditedHeaderReparsesExactlyItsIncluders) {
+  ASSERT_TRUE(run().Ok);
+  append("helper.h", "/* content changes, meaning does not */\n");
+  RunResult R = run();
+  ASSERT_TRUE(R.Ok) << R.Error;
+  EXPECT_EQ(R.Stats.ParsedFiles, files({"a.c", "b.c"}));
+  EXPECT_EQ(R.Stats.Cached, 1u);
+  EXPECT_EQ(R.Findings, withoutStore());
+}
+
+TEST_F(StoreTest, TouchWithoutContentChangeParsesNothing) {
+  ASSERT_TRUE(run().Ok);
+  sys::TimePoint<> Later = std::chrono::system_clock::now() +
+                           std::chrono::hours(1);
+  for (const char *F : {"a.c", "helper.h"}) {
+    int FD;
+    ASSERT_FALSE(sys::fs::openFileForWrite(path(F), FD, sys::fs::CD_OpenExisting,
+                                           sys::fs::OF_Append));
+    ASSERT_FALSE(sys::fs::setLastAccessAndModificationTime(FD, Later));
+    sys::Process::SafelyCloseFileDescriptor(FD);
+  }
+  RunResult R = run();
+  ASSERT_TRUE(R.Ok) << R.Error;
+  EXPECT_EQ(R.Stats.Parsed, 0u);
+  EXPECT_EQ(R.Stats.FilesHashed, 2u); // The content decided, once per file.
+  // The new mtimes were recorded: the next run trusts a stat again.
+  RunResult Again = run();
+  EXPECT_EQ(Again.Stats.Parsed, 0u);
+  EXPECT_EQ(Again.Stats.FilesHashed, 0u);
+}
+
+TEST_F(StoreTest, ChangedCommandReparses) {
+  ASSERT_TRUE(run().Ok);
+  writeDatabase({"a.c", "b.c", "c.c"}, {"-DEXTRA=1"});
+  RunResult R = run();
+  ASSERT_TRUE(R.Ok) << R.Error;
+  EXPECT_EQ(R.Stats.Parsed, 3u);
+}
+
+TEST_F(StoreTest, RemovedTUDisappears) {
+  ASSERT_TRUE(run().Ok);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus"), 3);
+  writeDatabase({"a.c", "b.c"});
+  RunResult R = run();
+  ASSERT_TRUE(R.Ok) << R.Error;
+  EXPECT_EQ(R.Stats.Parsed, 0u);
+  EXPECT_EQ(R.Stats.Removed, 1u);
+  // Without c.c nothing reaches __fput_sync().
+  EXPECT_EQ(R.Findings, "");
+  EXPECT_EQ(R.Findings, withoutStore());
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus"), 2);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus WHERE file LIKE "
+                              "'%/c.c'"),
+            0);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM functions WHERE name = "
+                              "'helper_put'"),
+            0);
+}
+
+TEST_F(StoreTest, SelectedFilesLeaveTheOthersStored) {
+  ASSERT_TRUE(run().Ok);
+  RunResult R = run({path("a.c")});
+  ASSERT_TRUE(R.Ok) << R.Error;
+  EXPECT_EQ(R.Stats.TUs, 1u);
+  EXPECT_EQ(R.Stats.Cached, 1u);
+  EXPECT_EQ(R.Stats.Removed, 0u);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus"), 3);
+}
+
+TEST_F(StoreTest, CorruptStoreIsReportedAndRebuilt) {
+  RunResult First = run();
+  ASSERT_TRUE(First.Ok) << First.Error;
+  uint64_t Size = 0;
+  ASSERT_FALSE(sys::fs::file_size(store(), Size));
+  write("store/summaries.db", std::string(Size, '\x5a'));
+  RunResult R = run();
+  ASSERT_TRUE(R.Ok) << R.Error;
+  ASSERT_EQ(R.Stats.StoreErrors.size(), 1u);
+  EXPECT_EQ(R.Stats.StoreErrors[0].rfind(store() + ": error: store is corrupt",
+                                         0),
+            0u)
+      << R.Stats.StoreErrors[0];
+  EXPECT_EQ(R.Stats.Parsed, 3u);
+  EXPECT_EQ(R.Findings, First.Findings);
+  RunResult Again = run();
+  EXPECT_TRUE(Again.Stats.StoreErrors.empty());
+  EXPECT_EQ(Again.Stats.Parsed, 0u);
+}
+
+TEST_F(StoreTest, SummaryThatDoesNotParseRebuildsTheStore) {
+  RunResult First = run();
+  ASSERT_TRUE(First.Ok) << First.Error;
+  execute(store(), "UPDATE tus SET summary = x'00ff' WHERE file LIKE '%/b.c'");
+  RunResult R = run();
+  ASSERT_TRUE(R.Ok) << R.Error;
+  ASSERT_EQ(R.Stats.StoreErrors.size(), 1u);
+  EXPECT_NE(R.Stats.StoreErrors[0].find("b.c does not parse"),
+            std::string::npos)
+      << R.Stats.StoreErrors[0];
+  EXPECT_EQ(R.Stats.Parsed, 3u);
+  EXPECT_EQ(R.Findings, First.Findings);
+}
+
+TEST_F(StoreTest, OtherSchemaVersionIsRebuilt) {
+  RunResult First = run();
+  ASSERT_TRUE(First.Ok) << First.Error;
+  execute(store(), "UPDATE meta SET value = '999' WHERE key = 'schema'");
+  RunResult R = run();
+  ASSERT_TRUE(R.Ok) << R.Error;
+  ASSERT_EQ(R.Stats.StoreErrors.size(), 1u);
+  EXPECT_NE(R.Stats.StoreErrors[0].find("another fputcheck version"),
+            std::string::npos)
+      << R.Stats.StoreErrors[0];
+  EXPECT_EQ(R.Stats.Parsed, 3u);
+  EXPECT_EQ(R.Findings, First.Findings);
+  EXPECT_EQ(queryInt(store(), "SELECT value FROM meta WHERE key = 'schema'"),
+            StoreSchemaVersion);
+}
+
+TEST_F(StoreTest, ForeignDatabaseIsRefusedNotDeleted) {
+  ASSERT_FALSE(sys::fs::create_directories(path("store")));
+  {
+    auto Db = sql::Database::open(store(), /*Create=*/true);
+    ASSERT_TRUE(bool(Db));
+    ASSERT_FALSE(bool(Db->exec("CREATE TABLE mine(x); INSERT INTO mine "
+                               "VALUES(42);")));
+  }
+  RunResult R = run();
+  EXPECT_FALSE(R.Ok);
+  EXPECT_NE(R.Error.find("not a fputcheck summary store"), std::string::npos)
+      << R.Error;
+  EXPECT_EQ(queryInt(store(), "SELECT x FROM mine"), 42);
+}
+
+TEST_F(StoreTest, MergedShardsGiveTheUnshardedFindings) {
+  std::string Whole = withoutStore();
+  ASSERT_NE(Whole, "");
+  RunResult S1 = run({}, 1, 2, path("s1.db"));
+  RunResult S2 = run({}, 2, 2, path("s2.db"));
+  ASSERT_TRUE(S1.Ok && S2.Ok) << S1.Error << S2.Error;
+  EXPECT_EQ(S1.Stats.TUs + S2.Stats.TUs, 3u);
+  EXPECT_EQ(S1.Stats.Parsed + S2.Stats.Parsed, 3u);
+  EXPECT_EQ(S1.Findings, ""); // A shard does not analyse.
+
+  auto M = mergeStores(path("merged.db"), {path("s1.db"), path("s2.db")},
+                       extractorFingerprint(rules()));
+  ASSERT_TRUE(bool(M)) << toString(M.takeError());
+  EXPECT_EQ(M->Added, 3u);
+  EXPECT_EQ(M->Duplicates, 0u);
+  EXPECT_EQ(M->OtherExtractor, 0u);
+
+  RunResult R = run({}, 0, 0, path("merged.db"));
+  ASSERT_TRUE(R.Ok) << R.Error;
+  EXPECT_EQ(R.Stats.Parsed, 0u);
+  EXPECT_EQ(R.Stats.Cached, 3u);
+  EXPECT_EQ(R.Findings, Whole);
+
+  // Merging again, in the other order and with an overlap, gives the same
+  // query tables.
+  auto Again = mergeStores(path("again.db"),
+                           {path("s2.db"), path("s1.db"), path("s2.db")},
+                           extractorFingerprint(rules()));
+  ASSERT_TRUE(bool(Again)) << toString(Again.takeError());
+  EXPECT_EQ(Again->Duplicates, S2.Stats.TUs);
+  const char *Calls = "SELECT count(*) FROM call_graph WHERE held IS NOT NULL";
+  EXPECT_EQ(queryInt(path("again.db"), Calls),
+            queryInt(path("merged.db"), Calls));
+  EXPECT_GT(queryInt(path("merged.db"), Calls), 0);
+}
+
+TEST_F(StoreTest, MergeRefusesACorruptInput) {
+  ASSERT_TRUE(run({}, 1, 1, path("s1.db")).Ok);
+  write("bad.db", "not a database at all, not even close to one");
+  auto M = mergeStores(path("out.db"), {path("s1.db"), path("bad.db")}, "");
+  ASSERT_FALSE(bool(M));
+  EXPECT_NE(toString(M.takeError()).find("bad.db"), std::string::npos);
+  EXPECT_FALSE(sys::fs::exists(path("out.db")));
+  EXPECT_FALSE(sys::fs::exists(path("out.db.tmp")));
+}
+
+TEST_F(StoreTest, FailedTUIsNotStoredAndOthersAre) {
+  write("d.c", "void d_broken(void) { this is not C; }\n");
+  writeDatabase({"a.c", "b.c", "c.c", "d.c"});
+  RunResult R = run();
+  ASSERT_TRUE(R.Ok) << R.Error;
+  EXPECT_EQ(R.Stats.Failed, 1u);
+  EXPECT_EQ(R.Stats.Parsed, 3u);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus"), 3);
+  // Retried, and reported, on every run; the others come from the store.
+  RunResult Again = run();
+  EXPECT_EQ(Again.Stats.Failed, 1u);
+  ASSERT_EQ(Again.Stats.Errors.size(), 1u);
+  EXPECT_NE(Again.Stats.Errors[0].find("d.c"), std::string::npos);
+  EXPECT_EQ(Again.Stats.Cached, 3u);
+  EXPECT_EQ(Again.Findings, R.Findings);
+}
+
+TEST_F(StoreTest, TUThatStopsParsingLosesItsSummary) {
+  ASSERT_TRUE(run().Ok);
+  append("c.c", "this does not parse\n");
+  RunResult R = run();
+  EXPECT_EQ(R.Stats.Failed, 1u);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus WHERE file LIKE "
+                              "'%/c.c'"),
+            0);
+}
+
+TEST_F(StoreTest, DefaultStoreIsNextToTheDatabase) {
+  SessionOptions O;
+  O.Database = path("compile_commands.json");
+  O.Quiet = true;
+  O.UseStore = true;
+  Program P;
+  SessionStats Stats;
+  std::string DBDir;
+  ASSERT_FALSE(bool(buildProgram(O, rules(), P, Stats, DBDir)));
+  EXPECT_EQ(Stats.StorePath, path(".fputcheck/summaries.db"));
+  EXPECT_TRUE(sys::fs::exists(Stats.StorePath));
+}
+
+TEST_F(StoreTest, NoStoreWritesNothing) {
+  withoutStore();
+  EXPECT_FALSE(sys::fs::exists(path(".fputcheck")));
+  EXPECT_FALSE(sys::fs::exists(path("store")));
+}
+
+// Every corpus TU's summary survives the store's encoding unchanged, as its
+// JSON shows: a field added to Summary.h and its JSON but forgotten by the
+// binary form fails here.
+TEST(SummaryCodec, CorpusRoundTripsExactly) {
+  std::vector<std::string> Files;
+  std::error_code EC;
+  for (sys::fs::recursive_directory_iterator
+           It(FPUTCHECK_CORPUS_DIR "/cases", EC),
+       End;
+       It != End && !EC; It.increment(EC))
+    if (StringRef(It->path()).ends_with(".c"))
+      Files.push_back(It->path());
+  ASSERT_GT(Files.size(), 20u);
+  unsigned Calls = 0, Held = 0, Stores = 0, Exports = 0;
+  for (const std::string &F : Files) {
+    clang::tooling::CompileCommand Cmd(
+        sys::path::parent_path(F), F,
+        {"clang-19", "-std=gnu11", "-nostdinc", "-ffreestanding",
+         "-D__KERNEL__", "-I", FPUTCHECK_CORPUS_DIR "/include", "-c", F},
+        "");
+    TUOutcome O = extractOne(Cmd, rules());
+    ASSERT_TRUE(O.Ok) << O.Error;
+    Expected<TUSummary> Back = decodeSummary(encodeSummary(O.Summary));
+    ASSERT_TRUE(bool(Back)) << F << ": " << toString(Back.takeError());
+    EXPECT_EQ(formatv("{0}", toJSON(*Back)).str(),
+              formatv("{0}", toJSON(O.Summary)).str())
+        << F;
+    for (const FunctionSummary &Fn : O.Summary.Functions)
+      for (const CallSite &C : Fn.Calls) {
+        ++Calls;
+        Held += C.Held.size();
+      }
+    Stores += O.Summary.Stores.size();
+    Exports += O.Summary.Exports.size();
+  }
+  // The corpus exercises every part of a summary.
+  EXPECT_GT(Calls, 0u);
+  EXPECT_GT(Held, 0u);
+  EXPECT_GT(Stores, 0u);
+  EXPECT_GT(Exports, 0u);
+}
+
+TEST(SummaryCodec, DamagedBytesAreRejectedNotMisread) {
+  TUSummary S;
+  S.MainFile = "/t/a.c";
+  FunctionSummary F;
+  F.Key = F.Name = "f";
+  F.File = "/t/a.c";
+  CallSite C;
+  C.Callee = "g";
+  C.Held.push_back({"$1.lock", "p->lock", "spinlock", "spin_lock", 3, 2});
+  C.Next = {0};
+  F.Calls.push_back(C);
+  F.Entry = {0};
+  S.Functions.push_back(F);
+  std::vector<uint8_t> Bytes;
+  writeBinarySummary(S, Bytes);
+  ASSERT_TRUE(bool(readBinarySummary(Bytes)));
+  for (size_t Len = 0; Len < Bytes.size(); ++Len) {
+    Expected<TUSummary> T = readBinarySummary(ArrayRef(Bytes).take_front(Len));
+    EXPECT_FALSE(bool(T)) << "truncated to " << Len;
+    consumeError(T.takeError());
+  }
+  std::vector<uint8_t> Longer = Bytes;
+  Longer.push_back(0);
+  Expected<TUSummary> T = readBinarySummary(Longer);
+  EXPECT_FALSE(bool(T));
+  consumeError(T.takeError());
+  // Any byte flipped: an error or a summary, never a crash (run under
+  // FPUTCHECK_SANITIZE to make that an assertion).
+  for (size_t I = 0; I < Bytes.size(); ++I) {
+    std::vector<uint8_t> Bad = Bytes;
+    Bad[I] ^= 0xff;
+    Expected<TUSummary> B = readBinarySummary(Bad);
+    if (!B)
+      consumeError(B.takeError());
+  }
+}
+
+// Which copy of a header inline survives depends on command order only,
+// never on the order TUs finish in.
+TEST(FunctionCopies, KeepsTheFirstTUsCopyWhateverTheArrivalOrder) {
+  auto TU = [](const char *Main, std::vector<std::pair<const char *, unsigned>>
+                                     Fns) {
+    TUSummary S;
+    S.MainFile = Main;
+    for (auto [Key, Line] : Fns) {
+      FunctionSummary F;
+      F.Key = F.Name = Key;
+      F.File = "/t/h.h";
+      F.Line = Line;
+      S.Functions.push_back(F);
+    }
+    return S;
+  };
+  std::vector<TUSummary> In = {TU("/t/a.c", {{"a", 1}, {"inl", 10}}),
+                               TU("/t/b.c", {{"b", 2}, {"inl", 20}}),
+                               TU("/t/c.c", {{"inl", 30}, {"c", 3}})};
+  auto Render = [](std::vector<TUSummary> Out) {
+    std::string Text;
+    for (const TUSummary &S : Out) {
+      Text += S.MainFile + ":";
+      for (const FunctionSummary &F : S.Functions)
+        Text += " " + F.Key + "@" + std::to_string(F.Line);
+      Text += "\n";
+    }
+    return Text;
+  };
+  std::string Expected = "/t/a.c: a@1 inl@10\n/t/b.c: b@2\n/t/c.c: c@3\n";
+  std::vector<size_t> Order = {0, 1, 2};
+  do {
+    FunctionCopies C(In.size());
+    for (size_t I : Order)
+      C.add(I, In[I]);
+    EXPECT_EQ(Render(C.take()), Expected);
+  } while (std::next_permutation(Order.begin(), Order.end()));
+}
+
+TEST(ShardSyntax, AcceptsKOfNOnly) {
+  unsigned K = 0, N = 0;
+  EXPECT_FALSE(bool(parseShard("2/8", K, N)));
+  EXPECT_EQ(K, 2u);
+  EXPECT_EQ(N, 8u);
+  for (const char *Bad : {"0/2", "3/2", "1/0", "1", "a/b", "1/2/3", "", "/"}) {
+    Error E = parseShard(Bad, K, N);
+    EXPECT_TRUE(bool(E)) << Bad;
+    consumeError(std::move(E));
+  }
+}
+
+} // namespace
