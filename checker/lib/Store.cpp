@@ -188,6 +188,36 @@ uint64_t SummaryStore::sizeOnDisk() const {
 
 Expected<std::vector<bool>> SummaryStore::fresh(ArrayRef<TUKey> Keys,
                                                 StringRef Extractor) {
+  // One read transaction: the three tables seen as one consistent state,
+  // whatever another fputcheck on the same store commits meanwhile.
+  if (Error E = Db.exec("BEGIN"))
+    return E;
+  Expected<std::vector<bool>> Out = freshIn(Keys, Extractor);
+  if (Error E = Db.exec(Out ? "COMMIT" : "ROLLBACK")) {
+    if (!Out)
+      return joinErrors(Out.takeError(), std::move(E));
+    return E;
+  }
+  if (!Out)
+    return Out;
+  // Same content, new mtime (a touch, a fresh checkout): record the mtime so
+  // the next run trusts a stat again instead of reading the file.
+  if (!Moved.empty())
+    if (Error E = sql::transaction(Db, [&]() -> Error {
+          for (auto [Id, MTime] : Moved) {
+            TouchVersion.bind(1, Id).bind(2, MTime);
+            if (Error E = TouchVersion.run())
+              return E;
+          }
+          return Error::success();
+        }))
+      return E;
+  Moved.clear();
+  return Out;
+}
+
+Expected<std::vector<bool>> SummaryStore::freshIn(ArrayRef<TUKey> Keys,
+                                                  StringRef Extractor) {
   std::vector<bool> Out(Keys.size(), false);
   StringMap<unsigned> ByFile;
   for (unsigned I = 0; I < Keys.size(); ++I)
@@ -233,7 +263,6 @@ Expected<std::vector<bool>> SummaryStore::fresh(ArrayRef<TUKey> Keys,
 
   // A TU is fresh when it has inputs and each is unchanged; each file
   // version is looked at once, however many TUs read it.
-  std::vector<std::pair<int64_t, int64_t>> Moved;
   std::vector<int8_t> State(Keys.size(), -1); // -1: no input seen yet.
   {
     auto Q = Db.prepare("SELECT tu, file FROM tu_inputs");
@@ -262,19 +291,6 @@ Expected<std::vector<bool>> SummaryStore::fresh(ArrayRef<TUKey> Keys,
   }
   for (unsigned I = 0; I < Keys.size(); ++I)
     Out[I] = State[I] == 1;
-
-  // Same content, new mtime (a touch, a fresh checkout): record the mtime so
-  // the next run trusts a stat again instead of reading the file.
-  if (!Moved.empty())
-    if (Error E = sql::transaction(Db, [&]() -> Error {
-          for (auto [Id, MTime] : Moved) {
-            TouchVersion.bind(1, Id).bind(2, MTime);
-            if (Error E = TouchVersion.run())
-              return E;
-          }
-          return Error::success();
-        }))
-      return E;
   return Out;
 }
 

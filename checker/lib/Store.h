@@ -100,6 +100,8 @@ private:
   SummaryStore(std::string Path, sql::Database Db)
       : Path(std::move(Path)), Db(std::move(Db)) {}
   llvm::Error prepare();
+  llvm::Expected<std::vector<bool>> freshIn(llvm::ArrayRef<TUKey> Keys,
+                                            llvm::StringRef Extractor);
   llvm::Expected<int64_t> fileVersion(llvm::StringRef Path,
                                       const FileStamp &S);
   llvm::Error eraseTU(int64_t Id);
@@ -114,8 +116,9 @@ private:
   std::unique_ptr<QueryTables> Query;
   sql::Statement FindTU, InsertTU, DeleteTU, DeleteInputs, InsertInput,
       FindVersion, InsertVersion, TouchVersion, ReadTU;
-  /// (path, size, hash) -> files.id, for versions known to be committed.
-  llvm::StringMap<int64_t> Versions;
+  /// File versions whose content is unchanged but whose mtime moved:
+  /// (files.id, mtime now), found by freshIn().
+  std::vector<std::pair<int64_t, int64_t>> Moved;
   bool Dirty = false;
 };
 
