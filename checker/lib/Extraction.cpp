@@ -8,6 +8,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/PCHContainerOperations.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -54,8 +55,8 @@ TUOutcome fputcheck::extractOne(const tooling::CompileCommand &Cmd,
   IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
       llvm::vfs::createPhysicalFileSystem();
   if (std::error_code EC = FS->setCurrentWorkingDirectory(Cmd.Directory)) {
-    Out.Error = Cmd.Directory + ": error: cannot enter directory: " +
-                EC.message();
+    Out.Error =
+        Cmd.Directory + ": error: cannot enter directory: " + EC.message();
     return Out;
   }
   if (!FS->exists(Cmd.Filename)) {
@@ -71,8 +72,16 @@ TUOutcome fputcheck::extractOne(const tooling::CompileCommand &Cmd,
                               Files.get(),
                               std::make_shared<PCHContainerOperations>());
   Inv.setDiagnosticConsumer(&Diags);
-  bool Ran = Inv.run();
-  if (!Ran || Diags.getNumErrors()) {
+  bool Ran = false;
+  // A clang crash (an assertion, a segfault in Sema) on one TU becomes that
+  // TU's error: the other workers and every summary already made go on.
+  llvm::CrashRecoveryContext Recovery;
+  if (!Recovery.RunSafely([&] { Ran = Inv.run(); })) {
+    Out.Error = Cmd.Filename +
+                ": error: clang crashed while parsing this file; reproduce "
+                "with clang-19 -fsyntax-only and its compile command";
+    Out.Summary = TUSummary();
+  } else if (!Ran || Diags.getNumErrors()) {
     Out.Error = Diags.Message.empty()
                     ? Cmd.Filename + ": error: clang could not run this command"
                     : Diags.Message;
@@ -81,15 +90,18 @@ TUOutcome fputcheck::extractOne(const tooling::CompileCommand &Cmd,
     Out.Ok = true;
     Out.Inputs = std::move(Out.Summary.Inputs);
   }
-  Out.Seconds = std::chrono::duration<double>(
-                    std::chrono::steady_clock::now() - Start)
-                    .count();
+  Out.Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
   return Out;
 }
 
 void fputcheck::extractAll(const std::vector<tooling::CompileCommand> &Cmds,
                            const Rules &R, unsigned Jobs,
                            const std::function<void(TUOutcome &)> &OnDone) {
+  // Crash recovery is process-wide (signal handlers); each TU opts in with
+  // its own context in extractOne().
+  llvm::CrashRecoveryContext::Enable();
   std::mutex Lock;
   llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
   for (const tooling::CompileCommand &Cmd : Cmds)

@@ -2,8 +2,8 @@
 //
 // Runs the extract action over compile commands on a pool of workers, one TU
 // per worker at a time. Every TU's outcome is handed to a callback as soon as
-// it is known (the store saves it there), so an error, a crash-free abort or
-// an interrupt never loses what other TUs already produced.
+// it is known (the store saves it there), so an error, a clang crash (caught
+// per TU) or an interrupt never loses what other TUs already produced.
 //
 //===----------------------------------------------------------------------===//
 #ifndef FPUTCHECK_EXTRACTION_H

@@ -107,6 +107,20 @@ TEST(Cli, TUThatDoesNotParseIsReportedOnceAndSkipped) {
   EXPECT_NE(R.Out.find("dm_put_table_device"), std::string::npos) << R.Out;
 }
 
+TEST(Cli, ClangCrashOnOneTUIsThatTUsError) {
+  TempDir D;
+  // Clang's own debugging pragma: a deliberate trap inside the parser.
+  std::string Crash =
+      D.write("crash.c", "int a;\n#pragma clang __debug parser_crash\n");
+  std::string DB = writeCorpusDatabase(D, {Crash, corpusCase(Positive)});
+  ToolResult R = runTool({"analyze", "-p", DB, "-j", "1"});
+  EXPECT_EQ(R.Status, 1) << R.Err;
+  EXPECT_NE(R.Err.find(Crash + ": error: clang crashed"), std::string::npos)
+      << R.Err;
+  EXPECT_NE(R.Err.find("1 failed"), std::string::npos) << R.Err;
+  EXPECT_NE(R.Out.find("dm_put_table_device"), std::string::npos) << R.Out;
+}
+
 TEST(Cli, UnknownAndPluginFlagsAreDroppedWithANote) {
   TempDir D;
   std::string DB = writeCorpusDatabase(
