@@ -40,7 +40,11 @@ void Program::link(const Rules &R) {
       if (!C.Callee.empty())
         continue;
       auto It = FieldTargets.find({C.Struct, C.Field});
-      if (It != FieldTargets.end())
+      // A field every filesystem or driver fills (file_operations.open,
+      // notifier_block.notifier_call) says nothing about which function this
+      // call reaches: linking them all makes every chain through it noise.
+      if (It != FieldTargets.end() &&
+          (!R.MaxFieldTargets || It->second.size() <= R.MaxFieldTargets))
         IndirectTargets[&C] = &It->second;
     }
 }

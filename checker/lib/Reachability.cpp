@@ -29,7 +29,8 @@ Reachability::Reachability(const Program &P, const Rules &R) : P(P), R(R) {
     if (It == Callers.end())
       continue;
     for (const FunctionSummary *F : It->second)
-      if (Dist.try_emplace(F->Key, D + 1).second)
+      if (!R.isBarrier(keyName(F->Key)) &&
+          Dist.try_emplace(F->Key, D + 1).second)
         Queue.push_back(F->Key);
   }
 }

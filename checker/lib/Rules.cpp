@@ -24,7 +24,11 @@ struct RuleDocument {
   std::vector<std::string> ExportMacros;
   std::vector<std::string> CompleteFunctions;
   std::vector<std::string> ExitRoots;
+  std::vector<std::string> Deferring;
+  std::vector<std::string> Terminal;
   std::optional<unsigned> CompleteDepth;
+  std::optional<unsigned> MaxFieldTargets;
+  std::optional<unsigned> MaxIndirectCalls;
   std::vector<LockKind> Kinds;
   std::vector<LockPrimitive> Locks;
   std::vector<CallbackRule> Callbacks;
@@ -133,7 +137,11 @@ template <> struct MappingTraits<RuleDocument> {
     Io.mapOptional("export_macros", D.ExportMacros);
     Io.mapOptional("complete_functions", D.CompleteFunctions);
     Io.mapOptional("complete_depth", D.CompleteDepth);
+    Io.mapOptional("max_field_targets", D.MaxFieldTargets);
+    Io.mapOptional("max_indirect_calls", D.MaxIndirectCalls);
     Io.mapOptional("exit_roots", D.ExitRoots);
+    Io.mapOptional("deferring", D.Deferring);
+    Io.mapOptional("terminal", D.Terminal);
     Io.mapOptional("callbacks", D.Callbacks);
   }
 };
@@ -212,8 +220,14 @@ Expected<Rules> Rules::loadDirectory(StringRef Dir) {
     append_range(R.ExportMacros, Doc.ExportMacros);
     append_range(R.CompleteFunctions, Doc.CompleteFunctions);
     append_range(R.ExitRoots, Doc.ExitRoots);
+    append_range(R.Barriers, Doc.Deferring);
+    append_range(R.Barriers, Doc.Terminal);
     if (Doc.CompleteDepth)
       R.CompleteDepth = *Doc.CompleteDepth;
+    if (Doc.MaxFieldTargets)
+      R.MaxFieldTargets = *Doc.MaxFieldTargets;
+    if (Doc.MaxIndirectCalls)
+      R.MaxIndirectCalls = *Doc.MaxIndirectCalls;
     append_range(R.Locks, Doc.Locks);
     append_range(R.Callbacks, Doc.Callbacks);
   }
@@ -253,6 +267,11 @@ bool Rules::isCompleteFunction(StringRef N) const {
   return contains(CompleteFunctions, N);
 }
 bool Rules::isExitRoot(StringRef N) const { return contains(ExitRoots, N); }
+bool Rules::isBarrier(StringRef N) const {
+  // --assume-sync fput asks what happens if fput stops deferring: then it is
+  // a sync variant, and its callees are followed like any other.
+  return contains(Barriers, N) && !isSyncVariant(N);
+}
 
 const LockPrimitive *Rules::lockPrimitive(StringRef Name) const {
   auto It = LockIndex.find(Name);

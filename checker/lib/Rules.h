@@ -68,6 +68,9 @@ public:
   bool isExportMacro(llvm::StringRef Name) const;
   bool isCompleteFunction(llvm::StringRef Name) const;
   bool isExitRoot(llvm::StringRef Name) const;
+  /// A chain does not continue into \p Name: it defers its release (fput)
+  /// or never returns (panic).
+  bool isBarrier(llvm::StringRef Name) const;
   const LockPrimitive *lockPrimitive(llvm::StringRef Name) const;
   const LockKind *lockKind(llvm::StringRef Name) const;
   /// Callback rule for argument \p Arg of a call to \p Callee, if any.
@@ -89,9 +92,16 @@ public:
   std::vector<std::string> ExportMacros;
   std::vector<std::string> CompleteFunctions;
   std::vector<std::string> ExitRoots;
+  /// "deferring" and "terminal" functions, whose callees chains skip.
+  std::vector<std::string> Barriers;
   /// How many calls away a complete function may be for a callee to count
   /// as completing: 0 only complete() itself, 1 also a helper calling it.
   unsigned CompleteDepth = 1;
+  /// A call through Struct.Field is followed only when at most this many
+  /// functions are stored into that field tree-wide (0: no limit).
+  unsigned MaxFieldTargets = 0;
+  /// How many calls through struct fields one chain may contain.
+  unsigned MaxIndirectCalls = ~0u;
   std::vector<LockKind> Kinds;
   std::vector<LockPrimitive> Locks;
   std::vector<CallbackRule> Callbacks;

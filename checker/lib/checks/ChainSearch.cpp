@@ -5,6 +5,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include <deque>
+#include <map>
 #include <set>
 
 using namespace llvm;
@@ -15,6 +16,7 @@ struct Node {
   Hop H;
   std::string Key; // The lock in H.Target's terms ("" if none or unnameable).
   int Parent;
+  unsigned Indirect; // Calls through struct fields on the chain so far.
 };
 
 bool releasedBefore(const CallSite &C, StringRef Key) {
@@ -30,7 +32,10 @@ void fputcheck::searchChains(
     const std::function<bool(std::vector<Hop>)> &OnChain) {
   const Program &P = RA.program();
   std::vector<Node> Nodes;
-  std::set<std::pair<std::string, std::string>> SeenFunctions;
+  // (function, lock) -> fewest indirect calls it was reached with: reached
+  // again with fewer, it may lead further within the rules' budget.
+  std::map<std::pair<std::string, std::string>, unsigned> SeenFunctions;
+  const unsigned Budget = RA.rules().MaxIndirectCalls;
   std::set<std::pair<const FunctionSummary *, unsigned>> SeenSyncCalls;
   std::deque<int> Queue;
   auto Unwind = [&](int N) {
@@ -46,6 +51,10 @@ void fputcheck::searchChains(
     const CallSite &C = G.Calls[I];
     if (Parent >= 0 && releasedBefore(C, K))
       return true;
+    unsigned Indirect =
+        (Parent >= 0 ? Nodes[Parent].Indirect : 0) + (C.Callee.empty() ? 1 : 0);
+    if (Indirect > Budget)
+      return true;
     std::string Mapped = K.empty() ? "" : mapKeyIntoCallee(K, C.ArgKeys);
     for (const std::string &T : P.targets(C)) {
       if (!RA.reaches(T))
@@ -53,14 +62,16 @@ void fputcheck::searchChains(
       if (RA.isSync(T)) {
         if (!SeenSyncCalls.insert({&G, I}).second)
           continue;
-        Nodes.push_back({Hop{&G, I, T}, "", Parent});
+        Nodes.push_back({Hop{&G, I, T}, "", Parent, Indirect});
         if (!OnChain(Unwind(int(Nodes.size() - 1))))
           return false;
         continue;
       }
-      if (!SeenFunctions.insert({T, Mapped}).second)
+      auto [Seen, New] = SeenFunctions.try_emplace({T, Mapped}, Indirect);
+      if (!New && Seen->second <= Indirect)
         continue;
-      Nodes.push_back({Hop{&G, I, T}, Mapped, Parent});
+      Seen->second = Indirect;
+      Nodes.push_back({Hop{&G, I, T}, Mapped, Parent, Indirect});
       Queue.push_back(int(Nodes.size() - 1));
     }
     return true;

@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringMap.h"
 #include <deque>
 #include <map>
+#include <set>
 
 using namespace llvm;
 using namespace fputcheck;
@@ -26,10 +27,35 @@ struct Root {
   std::string How; // "registered by request_irq()".
 };
 
+/// A function, and how many calls through struct fields the chain took to
+/// reach it (rules: max_indirect_calls).
+using State = std::pair<std::string, unsigned>;
+
 struct Visit {
-  std::optional<Hop> From; // The call that reached this function.
+  std::optional<Hop> From; // The call that reached this state.
+  unsigned FromIndirect;   // With From->F->Key, the state it came from.
   unsigned RootIndex;
 };
+
+/// The indirect count after call \p C of a state with \p Indirect, or
+/// nullopt past the budget. An unlimited budget counts nothing, so each
+/// function is one state.
+std::optional<unsigned> afterCall(const Rules &R, unsigned Indirect,
+                                  const CallSite &C) {
+  if (R.MaxIndirectCalls == ~0u || !C.Callee.empty())
+    return Indirect;
+  if (Indirect + 1 > R.MaxIndirectCalls)
+    return std::nullopt;
+  return Indirect + 1;
+}
+
+/// Whether \p Key was reached with at most \p Indirect field calls.
+bool seenWithin(const std::map<State, Visit> &Seen, StringRef Key,
+                unsigned Indirect) {
+  auto It = Seen.lower_bound(State{Key.str(), 0});
+  return It != Seen.end() && It->first.first == Key &&
+         It->first.second <= Indirect;
+}
 
 std::vector<Root> irqRoots(const Reachability &RA) {
   const Program &P = RA.program();
@@ -83,27 +109,36 @@ std::vector<Root> exitRoots(const Reachability &RA) {
 }
 
 /// Multi-source BFS from \p Roots over functions that reach a sync variant.
-StringMap<Visit> explore(const Reachability &RA, const std::vector<Root> &Roots,
-                         std::vector<std::string> &Order) {
+std::map<State, Visit> explore(const Reachability &RA,
+                               const std::vector<Root> &Roots,
+                               std::vector<State> &Order) {
   const Program &P = RA.program();
-  StringMap<Visit> Seen;
-  std::deque<std::string> Queue;
+  std::map<State, Visit> Seen;
+  std::deque<State> Queue;
   for (unsigned I = 0; I < Roots.size(); ++I)
-    if (Seen.try_emplace(Roots[I].Key, Visit{std::nullopt, I}).second)
-      Queue.push_back(Roots[I].Key);
+    if (Seen.try_emplace(State{Roots[I].Key, 0}, Visit{std::nullopt, 0, I})
+            .second)
+      Queue.push_back(State{Roots[I].Key, 0});
   while (!Queue.empty()) {
-    std::string K = Queue.front();
+    State S = Queue.front();
     Queue.pop_front();
-    Order.push_back(K);
-    const FunctionSummary *F = P.function(K);
-    if (!F || RA.isSync(K))
+    Order.push_back(S);
+    const FunctionSummary *F = P.function(S.first);
+    if (!F || RA.isSync(S.first))
       continue;
-    unsigned RootIndex = Seen[K].RootIndex;
-    for (unsigned I = 0; I < F->Calls.size(); ++I)
+    unsigned RootIndex = Seen[S].RootIndex;
+    for (unsigned I = 0; I < F->Calls.size(); ++I) {
+      std::optional<unsigned> Ind =
+          afterCall(RA.rules(), S.second, F->Calls[I]);
+      if (!Ind)
+        continue;
       for (const std::string &T : P.targets(F->Calls[I]))
-        if (RA.reaches(T) && !RA.isSync(T) &&
-            Seen.try_emplace(T, Visit{Hop{F, I, T}, RootIndex}).second)
-          Queue.push_back(T);
+        if (RA.reaches(T) && !RA.isSync(T) && !seenWithin(Seen, T, *Ind) &&
+            Seen.try_emplace(State{T, *Ind},
+                             Visit{Hop{F, I, T}, S.second, RootIndex})
+                .second)
+          Queue.push_back(State{T, *Ind});
+    }
   }
   return Seen;
 }
@@ -117,9 +152,9 @@ std::vector<Root> outermost(const Reachability &RA, std::vector<Root> Roots) {
     for (unsigned J = 0; J < Roots.size() && !Inner; ++J) {
       if (I == J)
         continue;
-      std::vector<std::string> Order;
-      Inner = explore(RA, {Roots[J]}, Order).count(Roots[I].Key) &&
-              !explore(RA, {Roots[I]}, Order).count(Roots[J].Key);
+      std::vector<State> Order;
+      Inner = seenWithin(explore(RA, {Roots[J]}, Order), Roots[I].Key, ~0u) &&
+              !seenWithin(explore(RA, {Roots[I]}, Order), Roots[J].Key, ~0u);
     }
     if (!Inner)
       Out.push_back(Roots[I]);
@@ -130,13 +165,19 @@ std::vector<Root> outermost(const Reachability &RA, std::vector<Root> Roots) {
 void report(const Reachability &RA, CheckKind Check,
             const std::vector<Root> &Roots, std::vector<Finding> &Out) {
   const Program &P = RA.program();
-  std::vector<std::string> Order;
-  StringMap<Visit> Seen = explore(RA, Roots, Order);
-  for (const std::string &K : Order) {
-    const FunctionSummary *F = P.function(K);
-    if (!F || RA.isSync(K))
+  std::vector<State> Order;
+  std::map<State, Visit> Seen = explore(RA, Roots, Order);
+  // A function reached twice (fewer field calls the second time) reports
+  // each sync call once, with the chain found first (the shortest).
+  std::set<std::pair<const FunctionSummary *, unsigned>> Reported;
+  for (const State &S : Order) {
+    const FunctionSummary *F = P.function(S.first);
+    if (!F || RA.isSync(S.first))
       continue;
     for (unsigned I = 0; I < F->Calls.size(); ++I) {
+      if (!afterCall(RA.rules(), S.second, F->Calls[I]) ||
+          Reported.count({F, I}))
+        continue;
       std::string Sync;
       for (const std::string &T : P.targets(F->Calls[I]))
         if (RA.isSync(T)) {
@@ -145,10 +186,12 @@ void report(const Reachability &RA, CheckKind Check,
         }
       if (Sync.empty())
         continue;
+      Reported.insert({F, I});
       std::vector<Hop> Chain{Hop{F, I, Sync}};
-      for (const Visit *V = &Seen[K]; V->From; V = &Seen[V->From->F->Key])
+      for (const Visit *V = &Seen[S]; V->From;
+           V = &Seen[State{V->From->F->Key, V->FromIndirect}])
         Chain.insert(Chain.begin(), *V->From);
-      const Root &Rt = Roots[Seen[K].RootIndex];
+      const Root &Rt = Roots[Seen[S].RootIndex];
       const CallSite &C = F->Calls[I];
       Finding Fd;
       Fd.Check = Check;
