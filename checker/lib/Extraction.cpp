@@ -1,6 +1,7 @@
 //===- Extraction.cpp - Parsing TUs in parallel -----------------*- C++ -*-===//
 
 #include "Extraction.h"
+#include "BodyNeeds.h"
 #include "Extractor.h"
 
 #include "clang/Basic/Diagnostic.h"
@@ -45,7 +46,7 @@ public:
 } // namespace
 
 TUOutcome fputcheck::extractOne(const tooling::CompileCommand &Cmd,
-                                const Rules &R) {
+                                const Rules &R, bool SkipUnneededBodies) {
   auto Start = std::chrono::steady_clock::now();
   TUOutcome Out;
   Out.Cmd = &Cmd;
@@ -67,8 +68,16 @@ TUOutcome fputcheck::extractOne(const tooling::CompileCommand &Cmd,
   IntrusiveRefCntPtr<FileManager> Files(
       new FileManager(FileSystemOptions(), FS));
   std::vector<std::string> Args = sanitizeArguments(Cmd, Out.Dropped);
+  // Two passes: a preprocessing scan to learn which header bodies the TU
+  // can reach, then the parse that skips the others. When the scan cannot
+  // tell, every body is parsed.
+  std::optional<BodyNeeds> Needed;
+  if (SkipUnneededBodies)
+    Needed = findBodyNeeds(Args, *Files);
   FirstError Diags;
-  tooling::ToolInvocation Inv(Args, makeExtractAction(R, Out.Summary),
+  tooling::ToolInvocation Inv(Args,
+                              makeExtractAction(R, Out.Summary,
+                                                std::move(Needed)),
                               Files.get(),
                               std::make_shared<PCHContainerOperations>());
   Inv.setDiagnosticConsumer(&Diags);

@@ -32,8 +32,11 @@ struct TUOutcome {
   double Seconds = 0;
 };
 
-/// Extracts one TU in the calling thread.
-TUOutcome extractOne(const clang::tooling::CompileCommand &Cmd, const Rules &R);
+/// Extracts one TU in the calling thread. \p SkipUnneededBodies: leave
+/// unparsed the header function bodies the TU cannot reach (BodyNeeds.h);
+/// the summary is the same either way.
+TUOutcome extractOne(const clang::tooling::CompileCommand &Cmd, const Rules &R,
+                     bool SkipUnneededBodies = true);
 
 /// Extracts every command with \p Jobs workers; \p OnDone is called for each
 /// TU, serialised, in completion order.

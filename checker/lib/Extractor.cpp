@@ -128,10 +128,12 @@ private:
 class Consumer : public ASTConsumer, public TUServices {
 public:
   Consumer(const Rules &R, CompilerInstance &CI, MacroFacts &Facts,
-           TUSummary &Out)
-      : R(R), CI(CI), SM(CI.getSourceManager()), Facts(Facts), Out(Out) {}
+           TUSummary &Out, const std::optional<BodyNeeds> &Needed)
+      : R(R), CI(CI), SM(CI.getSourceManager()), Facts(Facts), Out(Out),
+        Needed(Needed) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override;
+  bool shouldSkipFunctionBody(Decl *D) override;
 
   // TUServices.
   const Rules &rules() const override { return R; }
@@ -153,6 +155,7 @@ private:
   SourceManager &SM;
   MacroFacts &Facts;
   TUSummary &Out;
+  const std::optional<BodyNeeds> &Needed;
   std::map<const FunctionDecl *, FunctionResult> Done;
   llvm::DenseSet<const FunctionDecl *> InProgress;
   llvm::DenseMap<FileID, std::string> FileNames;
@@ -220,6 +223,17 @@ void Consumer::noteStore(const FieldDecl *F, const Expr *Value,
     analyse(Def);
 }
 
+bool Consumer::shouldSkipFunctionBody(Decl *D) {
+  // Only what analyse() can never reach: a header function whose name the
+  // main file's closure does not mention. Main-file functions are all
+  // analysed.
+  const auto *FD = dyn_cast<FunctionDecl>(D);
+  if (!Needed || !FD || !FD->getIdentifier() ||
+      SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+    return false;
+  return !Needed->contains(FD->getName());
+}
+
 void Consumer::HandleTranslationUnit(ASTContext &Ctx) {
   if (Ctx.getDiagnostics().hasErrorOccurred())
     return; // The driver reports the error; a broken AST proves nothing.
@@ -256,24 +270,30 @@ void Consumer::HandleTranslationUnit(ASTContext &Ctx) {
 
 class ExtractAction : public ASTFrontendAction {
 public:
-  ExtractAction(const Rules &R, TUSummary &Out) : R(R), Out(Out) {}
+  ExtractAction(const Rules &R, TUSummary &Out,
+                std::optional<BodyNeeds> Needed)
+      : R(R), Out(Out), Needed(std::move(Needed)) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
     Preprocessor &PP = CI.getPreprocessor();
     PP.addPPCallbacks(std::make_unique<MacroRecorder>(R, PP, Facts));
-    return std::make_unique<Consumer>(R, CI, Facts, Out);
+    // The parser asks the consumer about each body only when told to skip.
+    CI.getFrontendOpts().SkipFunctionBodies = Needed.has_value();
+    return std::make_unique<Consumer>(R, CI, Facts, Out, Needed);
   }
 
 private:
   const Rules &R;
   TUSummary &Out;
+  std::optional<BodyNeeds> Needed;
   MacroFacts Facts;
 };
 
 } // namespace
 
 std::unique_ptr<FrontendAction>
-fputcheck::makeExtractAction(const Rules &R, TUSummary &Out) {
-  return std::make_unique<ExtractAction>(R, Out);
+fputcheck::makeExtractAction(const Rules &R, TUSummary &Out,
+                             std::optional<BodyNeeds> Needed) {
+  return std::make_unique<ExtractAction>(R, Out, std::move(Needed));
 }

@@ -8,6 +8,7 @@
 #ifndef FPUTCHECK_EXTRACTOR_H
 #define FPUTCHECK_EXTRACTOR_H
 
+#include "BodyNeeds.h"
 #include "Rules.h"
 #include "Summary.h"
 #include "clang/Frontend/FrontendAction.h"
@@ -16,9 +17,12 @@
 namespace fputcheck {
 
 /// Frontend action writing its result into \p Out. It skips analysis of a TU
-/// with errors, leaving \p Out empty.
-std::unique_ptr<clang::FrontendAction> makeExtractAction(const Rules &R,
-                                                         TUSummary &Out);
+/// with errors, leaving \p Out empty. With \p Needed, it does not even parse
+/// the body of a header function named outside it (see BodyNeeds.h); the
+/// summary is the same, the parse is faster.
+std::unique_ptr<clang::FrontendAction>
+makeExtractAction(const Rules &R, TUSummary &Out,
+                  std::optional<BodyNeeds> Needed = std::nullopt);
 
 } // namespace fputcheck
 

@@ -92,6 +92,25 @@ CorpusCase loadCase(const std::string &CasesDir, const std::string &Name) {
   return C;
 }
 
+std::vector<std::string> listCorpusTUs(const std::string &CasesDir) {
+  std::vector<std::string> Files;
+  std::error_code EC;
+  for (sys::fs::recursive_directory_iterator It(CasesDir, EC), End;
+       It != End && !EC; It.increment(EC))
+    if (StringRef(It->path()).ends_with(".c"))
+      Files.push_back(It->path());
+  return Files;
+}
+
+clang::tooling::CompileCommand corpusCommand(const std::string &File,
+                                             const std::string &IncludeDir) {
+  return clang::tooling::CompileCommand(
+      sys::path::parent_path(File), File,
+      {"clang-19", "-std=gnu11", "-nostdinc", "-ffreestanding", "-D__KERNEL__",
+       "-I", IncludeDir, "-c", File},
+      "");
+}
+
 std::vector<Finding> runCase(const CorpusCase &C, const std::string &IncludeDir,
                              Rules R, std::vector<std::string> &Errors) {
   for (const std::string &N : C.AssumeSync)

@@ -9,6 +9,7 @@
 
 #include "Finding.h"
 #include "Rules.h"
+#include "clang/Tooling/CompilationDatabase.h"
 #include <string>
 #include <vector>
 
@@ -34,6 +35,13 @@ struct CorpusCase {
 /// Every case under \p CasesDir, in name order.
 std::vector<std::string> listCases(const std::string &CasesDir);
 CorpusCase loadCase(const std::string &CasesDir, const std::string &Name);
+
+/// Every TU of the corpus (each .c under \p CasesDir, at any depth).
+std::vector<std::string> listCorpusTUs(const std::string &CasesDir);
+
+/// The compile command of corpus TU \p File, as docs/corpus.md gives it.
+clang::tooling::CompileCommand corpusCommand(const std::string &File,
+                                             const std::string &IncludeDir);
 
 /// Runs extraction, link and all checks; parse errors go to \p Errors.
 std::vector<Finding> runCase(const CorpusCase &C, const std::string &IncludeDir,

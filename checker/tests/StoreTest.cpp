@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Emit.h"
+#include "CorpusCase.h"
 #include "Session.h"
 #include "Store.h"
 #include "checks/Checks.h"
@@ -483,23 +484,13 @@ TEST_F(StoreTest, NoStoreWritesNothing) {
 // JSON shows: a field added to Summary.h and its JSON but forgotten by the
 // binary form fails here.
 TEST(SummaryCodec, CorpusRoundTripsExactly) {
-  std::vector<std::string> Files;
-  std::error_code EC;
-  for (sys::fs::recursive_directory_iterator
-           It(FPUTCHECK_CORPUS_DIR "/cases", EC),
-       End;
-       It != End && !EC; It.increment(EC))
-    if (StringRef(It->path()).ends_with(".c"))
-      Files.push_back(It->path());
+  std::vector<std::string> Files =
+      test::listCorpusTUs(FPUTCHECK_CORPUS_DIR "/cases");
   ASSERT_GT(Files.size(), 20u);
   unsigned Calls = 0, Held = 0, Stores = 0, Exports = 0;
   for (const std::string &F : Files) {
-    clang::tooling::CompileCommand Cmd(
-        sys::path::parent_path(F), F,
-        {"clang-19", "-std=gnu11", "-nostdinc", "-ffreestanding",
-         "-D__KERNEL__", "-I", FPUTCHECK_CORPUS_DIR "/include", "-c", F},
-        "");
-    TUOutcome O = extractOne(Cmd, rules());
+    TUOutcome O = extractOne(
+        test::corpusCommand(F, FPUTCHECK_CORPUS_DIR "/include"), rules());
     ASSERT_TRUE(O.Ok) << O.Error;
     Expected<TUSummary> Back = decodeSummary(encodeSummary(O.Summary));
     ASSERT_TRUE(bool(Back)) << F << ": " << toString(Back.takeError());

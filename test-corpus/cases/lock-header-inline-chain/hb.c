@@ -1,0 +1,33 @@
+/*
+ * Lock wrapper, sync put and ops-table callback all defined as inlines in
+ * the case's own header (hb.h), each reached only through another inline.
+ */
+#include "hb.h"
+
+static const struct hb_ops hb_sync_ops = {
+	.release = hb_release_sync,
+};
+
+void hb_init(struct hb_dev *d, struct file *backing)
+{
+	spin_lock_init(&d->lock);
+	d->ops = &hb_sync_ops;
+	d->backing = backing;
+}
+
+void hb_drop(struct hb_dev *d)
+{
+	hb_lock(d);
+	if (d->backing)
+		hb_put_sync(d->backing);	/* expect: fput-sync-atomic */
+	d->backing = NULL;
+	hb_unlock(d);
+}
+
+void hb_evict(struct hb_dev *d)
+{
+	spin_lock(&d->lock);
+	if (d->backing)
+		d->ops->release(d->backing);	/* expect: fput-sync-atomic */
+	spin_unlock(&d->lock);
+}
