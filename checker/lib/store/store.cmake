@@ -16,13 +16,14 @@ target_link_libraries(fputcheck_lib PUBLIC SQLite::SQLite3)
 
 # Stored summaries are keyed by a hash of the code that makes them, so a
 # change to extraction re-makes them without anyone bumping a version. Every
-# library source counts except those that only run after linking: a new file
-# is counted until it is listed here, which costs a re-parse, never a stale
-# summary.
+# library source counts except those that only run after linking, and Rules:
+# extraction reads the loaded rules, and Rules::extractionFingerprint()
+# hashes what it reads by content. A new file is counted until it is listed
+# here, which costs a re-parse, never a stale summary.
 file(GLOB _fputcheck_extraction_sources
   ${CMAKE_CURRENT_LIST_DIR}/../*.cpp ${CMAKE_CURRENT_LIST_DIR}/../*.h)
 list(FILTER _fputcheck_extraction_sources EXCLUDE REGEX
-  "/(Census|Emit|Finding|Program|Progress|Reachability|Session|Store)\\.(cpp|h)$")
+  "/(Census|Emit|Finding|Program|Progress|Reachability|Rules|Session|Store)\\.(cpp|h)$")
 list(SORT _fputcheck_extraction_sources)
 set(_fputcheck_generated ${CMAKE_CURRENT_BINARY_DIR}/generated)
 string(REPLACE ";" "|" _fputcheck_hash_inputs "${_fputcheck_extraction_sources}")
