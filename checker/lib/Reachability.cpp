@@ -8,30 +8,45 @@ using namespace llvm;
 using namespace fputcheck;
 
 Reachability::Reachability(const Program &P, const Rules &R) : P(P), R(R) {
-  StringMap<std::vector<const FunctionSummary *>> Callers;
+  // Callers of each function, with 1 for a call through a struct field.
+  StringMap<std::vector<std::pair<const FunctionSummary *, unsigned>>> Callers;
   std::deque<std::string> Queue;
+  auto Seed = [&](const std::string &Key) {
+    if (FewestIndirect.try_emplace(Key, 0).second)
+      Queue.push_back(Key);
+  };
   for (const FunctionSummary *F : P.functions())
     for (const CallSite &C : F->Calls)
       for (const std::string &T : P.targets(C)) {
-        Callers[T].push_back(F);
-        if (isSync(T) && Dist.try_emplace(T, 0).second)
-          Queue.push_back(T);
+        Callers[T].push_back({F, C.Callee.empty() ? 1u : 0u});
+        if (isSync(T))
+          Seed(T);
       }
   // Sync variants defined but never called (exported ones) count too.
   for (const FunctionSummary *F : P.functions())
-    if (isSync(F->Key) && Dist.try_emplace(F->Key, 0).second)
-      Queue.push_back(F->Key);
+    if (isSync(F->Key))
+      Seed(F->Key);
+  // 0-1 breadth-first search: a direct call costs nothing, so its caller
+  // goes to the front and every function is settled with its fewest.
   while (!Queue.empty()) {
     std::string T = Queue.front();
     Queue.pop_front();
-    unsigned D = Dist[T];
+    unsigned D = FewestIndirect[T];
     auto It = Callers.find(T);
     if (It == Callers.end())
       continue;
-    for (const FunctionSummary *F : It->second)
-      if (!R.isBarrier(keyName(F->Key)) &&
-          Dist.try_emplace(F->Key, D + 1).second)
+    for (auto [F, Cost] : It->second) {
+      if (R.isBarrier(keyName(F->Key)) || D + Cost > R.MaxIndirectCalls)
+        continue;
+      auto [Known, New] = FewestIndirect.try_emplace(F->Key, D + Cost);
+      if (!New && Known->second <= D + Cost)
+        continue;
+      Known->second = D + Cost;
+      if (Cost)
         Queue.push_back(F->Key);
+      else
+        Queue.push_front(F->Key);
+    }
   }
 }
 

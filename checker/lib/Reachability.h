@@ -1,9 +1,11 @@
 //===- Reachability.h - Which functions reach a sync variant ----*- C++ -*-===//
 //
-// A backward breadth-first search from every sync variant over the linked
-// call graph: each function's distance to the nearest sync variant and the
-// call site that starts a shortest chain. Checks only ever walk functions
-// with a finite distance, which keeps whole-tree runs cheap.
+// A backward search from every sync variant over the linked call graph gives
+// each function the fewest calls through struct fields any of its chains to
+// a sync variant needs. A function whose fewest is within the rules'
+// max_indirect_calls "reaches"; checks only ever walk such functions, and a
+// chain search drops a function it could only finish past the budget, which
+// keeps whole-tree runs cheap.
 //
 //===----------------------------------------------------------------------===//
 #ifndef FPUTCHECK_REACHABILITY_H
@@ -27,8 +29,17 @@ public:
   Reachability(const Program &P, const Rules &R);
 
   bool isSync(llvm::StringRef Key) const;
-  /// A sync variant, or a function from which one is reachable.
-  bool reaches(llvm::StringRef Key) const { return Dist.count(Key); }
+  /// A sync variant, or a function from which one is reachable within the
+  /// rules' budget of calls through struct fields.
+  bool reaches(llvm::StringRef Key) const {
+    return reachesWithin(Key, R.MaxIndirectCalls);
+  }
+  /// Whether a chain from \p Key passing at most \p Indirect calls through
+  /// struct fields can reach a sync variant.
+  bool reachesWithin(llvm::StringRef Key, unsigned Indirect) const {
+    auto It = FewestIndirect.find(Key);
+    return It != FewestIndirect.end() && It->second <= Indirect;
+  }
 
   const Program &program() const { return P; }
   const Rules &rules() const { return R; }
@@ -36,7 +47,7 @@ public:
 private:
   const Program &P;
   const Rules &R;
-  llvm::StringMap<unsigned> Dist;
+  llvm::StringMap<unsigned> FewestIndirect;
 };
 
 /// Step for a hop: "F() calls Target()" at the call site.

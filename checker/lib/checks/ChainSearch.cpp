@@ -57,7 +57,8 @@ void fputcheck::searchChains(
       return true;
     std::string Mapped = K.empty() ? "" : mapKeyIntoCallee(K, C.ArgKeys);
     for (const std::string &T : P.targets(C)) {
-      if (!RA.reaches(T))
+      // Only where a sync call is still reachable within the budget left.
+      if (Indirect > Budget || !RA.reachesWithin(T, Budget - Indirect))
         continue;
       if (RA.isSync(T)) {
         if (!SeenSyncCalls.insert({&G, I}).second)

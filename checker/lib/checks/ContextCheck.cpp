@@ -133,7 +133,8 @@ std::map<State, Visit> explore(const Reachability &RA,
       if (!Ind)
         continue;
       for (const std::string &T : P.targets(F->Calls[I]))
-        if (RA.reaches(T) && !RA.isSync(T) && !seenWithin(Seen, T, *Ind) &&
+        if (RA.reachesWithin(T, RA.rules().MaxIndirectCalls - *Ind) &&
+            !RA.isSync(T) && !seenWithin(Seen, T, *Ind) &&
             Seen.try_emplace(State{T, *Ind},
                              Visit{Hop{F, I, T}, S.second, RootIndex})
                 .second)
