@@ -23,6 +23,7 @@ struct RuleDocument {
   std::vector<std::string> SyncVariants;
   std::vector<std::string> ExportMacros;
   std::vector<std::string> CompleteFunctions;
+  std::vector<std::string> WaitFunctions;
   std::vector<std::string> ExitRoots;
   std::vector<std::string> Deferring;
   std::vector<std::string> Terminal;
@@ -136,6 +137,7 @@ template <> struct MappingTraits<RuleDocument> {
     Io.mapOptional("sync_variants", D.SyncVariants);
     Io.mapOptional("export_macros", D.ExportMacros);
     Io.mapOptional("complete_functions", D.CompleteFunctions);
+    Io.mapOptional("wait_functions", D.WaitFunctions);
     Io.mapOptional("complete_depth", D.CompleteDepth);
     Io.mapOptional("max_field_targets", D.MaxFieldTargets);
     Io.mapOptional("max_indirect_calls", D.MaxIndirectCalls);
@@ -219,6 +221,7 @@ Expected<Rules> Rules::loadDirectory(StringRef Dir) {
     append_range(R.SyncVariants, Doc.SyncVariants);
     append_range(R.ExportMacros, Doc.ExportMacros);
     append_range(R.CompleteFunctions, Doc.CompleteFunctions);
+    append_range(R.WaitFunctions, Doc.WaitFunctions);
     append_range(R.ExitRoots, Doc.ExitRoots);
     append_range(R.Barriers, Doc.Deferring);
     append_range(R.Barriers, Doc.Terminal);
@@ -262,6 +265,9 @@ bool Rules::isSyncVariant(StringRef N) const {
 }
 bool Rules::isExportMacro(StringRef N) const {
   return contains(ExportMacros, N);
+}
+bool Rules::isWaitFunction(StringRef N) const {
+  return contains(WaitFunctions, N);
 }
 bool Rules::isCompleteFunction(StringRef N) const {
   return contains(CompleteFunctions, N);

@@ -67,6 +67,7 @@ public:
   bool isSyncVariant(llvm::StringRef Name) const;
   bool isExportMacro(llvm::StringRef Name) const;
   bool isCompleteFunction(llvm::StringRef Name) const;
+  bool isWaitFunction(llvm::StringRef Name) const;
   bool isExitRoot(llvm::StringRef Name) const;
   /// A chain does not continue into \p Name: it defers its release (fput)
   /// or never returns (panic).
@@ -91,6 +92,8 @@ public:
   std::vector<std::string> SyncVariants;
   std::vector<std::string> ExportMacros;
   std::vector<std::string> CompleteFunctions;
+  /// Block until a completion is signalled (wait_for_completion()).
+  std::vector<std::string> WaitFunctions;
   std::vector<std::string> ExitRoots;
   /// "deferring" and "terminal" functions, whose callees chains skip.
   std::vector<std::string> Barriers;

@@ -15,6 +15,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include <deque>
 
 using namespace llvm;
@@ -29,10 +30,17 @@ public:
     const Program &P = RA.program();
     StringMap<std::vector<std::pair<const FunctionSummary *, unsigned>>> Callers;
     std::deque<std::string> Queue;
+    // A function that completes and also waits itself (rcu_barrier()) wakes
+    // its own waiter, nobody its caller's sync fput could be holding up.
+    StringSet<> Waits;
+    for (const FunctionSummary *F : P.functions())
+      for (const CallSite &C : F->Calls)
+        if (!C.Callee.empty() && RA.rules().isWaitFunction(keyName(C.Callee)))
+          Waits.insert(F->Key);
     for (const FunctionSummary *F : P.functions())
       for (unsigned I = 0; I < F->Calls.size(); ++I) {
         const CallSite &C = F->Calls[I];
-        if (C.Callee.empty())
+        if (C.Callee.empty() || Waits.count(F->Key))
           continue;
         Callers[C.Callee].push_back({F, I});
         if (RA.rules().isCompleteFunction(keyName(C.Callee)) &&
