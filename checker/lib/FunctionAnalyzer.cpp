@@ -148,8 +148,13 @@ Applied BodyAnalysis::fromEffect(const LockEffect &E, const CallExpr *CE) {
     Arg = 0; // A guard constructor: its argument names the lock.
   if (Arg >= 0 && unsigned(Arg) < CE->getNumArgs()) {
     LockRef LR = lockRefFor(CE->getArg(Arg), FD, /*WantText=*/true);
-    A.Key = LR.Key.empty() ? "?" + LR.Text : LR.Key;
-    A.Text = LR.Text;
+    // inode_lock(inode) holds inode->i_rwsem, not "inode": with the member
+    // kept, releasing inode->i_lock in between does not drop it.
+    std::string Member = StringRef(E.Path).starts_with(".")
+                             ? "->" + StringRef(E.Path).drop_front().str()
+                             : E.Path;
+    A.Key = LR.Key.empty() ? "?" + LR.Text + Member : LR.Key + E.Path;
+    A.Text = LR.Text + Member;
   } else if (!E.FixedKey.empty()) {
     A.Key = E.FixedKey;
   } else {
@@ -450,6 +455,8 @@ LockEffect BodyAnalysis::effectForKey(LockOp Op, const std::string &Key,
   E.Primitive = Prim;
   E.Text = Text;
   E.Param = keyParam(Key);
+  if (E.Param >= 0)
+    E.Path = StringRef(Key).drop_front().ltrim("0123456789").str();
   if (E.Param < 0 && !Key.empty() && Key[0] != '%' && Key[0] != '?')
     E.FixedKey = Key;
   return E;

@@ -29,8 +29,10 @@ struct LockEffect {
   std::string Kind;
   std::string Primitive;
   TrySuccess Success = TrySuccess::NonZero;
-  /// The lock is the callee's parameter Param...
+  /// The lock is the callee's parameter Param, or the member Path of what
+  /// it points to (".i_rwsem" for inode_lock(inode))...
   int Param = -1;
+  std::string Path;
   /// ...or a fixed key (a global, a per-CPU state)...
   std::string FixedKey;
   /// ...or neither (a guard constructor's local copy); the caller's first

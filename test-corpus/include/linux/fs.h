@@ -15,6 +15,7 @@
 #include <linux/list.h>
 #include <linux/spinlock.h>
 #include <linux/mutex.h>
+#include <linux/rwsem.h>
 #include <linux/err.h>
 #include <linux/cleanup.h>
 
@@ -50,9 +51,21 @@ struct inode {
 	unsigned int		i_flags;
 	unsigned long		i_ino;
 	loff_t			i_size;
+	unsigned long		i_state;
+	struct rw_semaphore	i_rwsem;
 	spinlock_t		i_lock;	/* i_blocks, i_bytes, maybe i_size */
 	void			*i_private; /* fs or device private pointer */
 };
+
+static inline void inode_lock(struct inode *inode)
+{
+	down_write(&inode->i_rwsem);
+}
+
+static inline void inode_unlock(struct inode *inode)
+{
+	up_write(&inode->i_rwsem);
+}
 
 #define S_IFMT  00170000
 #define S_IFREG  0100000
