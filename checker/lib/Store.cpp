@@ -246,7 +246,6 @@ Expected<std::vector<bool>> SummaryStore::freshIn(ArrayRef<TUKey> Keys,
   struct Version {
     std::string Path;
     FileStamp Was;
-    int8_t Unchanged = -1; // Not looked at yet.
   };
   DenseMap<int64_t, Version> Versions;
   {
@@ -261,36 +260,38 @@ Expected<std::vector<bool>> SummaryStore::freshIn(ArrayRef<TUKey> Keys,
       return E;
   }
 
-  // A TU is fresh when it has inputs and each is unchanged; each file
-  // version is looked at once, however many TUs read it.
-  std::vector<int8_t> State(Keys.size(), -1); // -1: no input seen yet.
-  {
-    auto Q = Db.prepare("SELECT tu, file FROM tu_inputs");
-    if (!Q)
-      return Q.takeError();
-    while (Q->step()) {
-      auto C = Candidates.find(Q->integer(0));
-      if (C == Candidates.end() || State[C->second] == 0)
-        continue;
-      auto V = Versions.find(Q->integer(1));
-      if (V == Versions.end()) {
-        State[C->second] = 0;
-        continue;
-      }
-      Version &Ver = V->second;
-      if (Ver.Unchanged < 0) {
-        int64_t MTimeNow = 0;
-        Ver.Unchanged = Stamps.unchanged(Ver.Path, Ver.Was, MTimeNow);
-        if (Ver.Unchanged && MTimeNow != Ver.Was.MTime)
-          Moved.emplace_back(V->first, MTimeNow);
-      }
-      State[C->second] = Ver.Unchanged;
-    }
-    if (Error E = Q->takeError())
-      return E;
+  // Each file version is looked at once, however many TUs read it. A
+  // stored TU always has inputs (save() refuses one without), so a
+  // candidate is fresh unless it read a version that changed.
+  std::vector<int64_t> Changed;
+  for (auto &[Id, Ver] : Versions) {
+    int64_t MTimeNow = 0;
+    if (!Stamps.unchanged(Ver.Path, Ver.Was, MTimeNow))
+      Changed.push_back(Id);
+    else if (MTimeNow != Ver.Was.MTime)
+      Moved.emplace_back(Id, MTimeNow);
   }
-  for (unsigned I = 0; I < Keys.size(); ++I)
-    Out[I] = State[I] == 1;
+  for (auto &[Id, Index] : Candidates)
+    Out[Index] = true;
+  if (Changed.empty())
+    return Out;
+  // Which TUs read a changed version: one scan inside SQLite, not every
+  // (TU, file) row stepped through here (millions on a whole tree).
+  llvm::sort(Changed);
+  std::string In;
+  for (int64_t Id : Changed)
+    In += (In.empty() ? "" : ",") + std::to_string(Id);
+  auto Q = Db.prepare("SELECT DISTINCT tu FROM tu_inputs WHERE file IN (" +
+                      In + ")");
+  if (!Q)
+    return Q.takeError();
+  while (Q->step()) {
+    auto C = Candidates.find(Q->integer(0));
+    if (C != Candidates.end())
+      Out[C->second] = false;
+  }
+  if (Error E = Q->takeError())
+    return E;
   return Out;
 }
 
