@@ -245,6 +245,18 @@ Expected<Rules> Rules::loadDirectory(StringRef Dir) {
 void Rules::reindex() {
   LockIndex.clear();
   KindIndex.clear();
+  // Name lists become sets: the checks ask about every call of a whole tree.
+  auto Fill = [](StringSet<> &Set, const std::vector<std::string> &Names) {
+    Set.clear();
+    for (const std::string &N : Names)
+      Set.insert(N);
+  };
+  Fill(SyncSet, SyncVariants);
+  Fill(ExportSet, ExportMacros);
+  Fill(CompleteSet, CompleteFunctions);
+  Fill(WaitSet, WaitFunctions);
+  Fill(ExitSet, ExitRoots);
+  Fill(BarrierSet, Barriers);
   for (unsigned I = 0; I < Locks.size(); ++I)
     LockIndex.try_emplace(Locks[I].Name, I);
   for (unsigned I = 0; I < Kinds.size(); ++I)
@@ -252,31 +264,23 @@ void Rules::reindex() {
 }
 
 void Rules::addSyncVariant(StringRef Name) {
-  if (!isSyncVariant(Name))
+  if (!isSyncVariant(Name)) {
     SyncVariants.push_back(Name.str());
+    SyncSet.insert(Name);
+  }
 }
 
-static bool contains(const std::vector<std::string> &V, StringRef Name) {
-  return llvm::is_contained(V, Name);
-}
-
-bool Rules::isSyncVariant(StringRef N) const {
-  return contains(SyncVariants, N);
-}
-bool Rules::isExportMacro(StringRef N) const {
-  return contains(ExportMacros, N);
-}
-bool Rules::isWaitFunction(StringRef N) const {
-  return contains(WaitFunctions, N);
-}
+bool Rules::isSyncVariant(StringRef N) const { return SyncSet.contains(N); }
+bool Rules::isExportMacro(StringRef N) const { return ExportSet.contains(N); }
+bool Rules::isWaitFunction(StringRef N) const { return WaitSet.contains(N); }
 bool Rules::isCompleteFunction(StringRef N) const {
-  return contains(CompleteFunctions, N);
+  return CompleteSet.contains(N);
 }
-bool Rules::isExitRoot(StringRef N) const { return contains(ExitRoots, N); }
+bool Rules::isExitRoot(StringRef N) const { return ExitSet.contains(N); }
 bool Rules::isBarrier(StringRef N) const {
   // --assume-sync fput asks what happens if fput stops deferring: then it is
   // a sync variant, and its callees are followed like any other.
-  return contains(Barriers, N) && !isSyncVariant(N);
+  return BarrierSet.contains(N) && !isSyncVariant(N);
 }
 
 const LockPrimitive *Rules::lockPrimitive(StringRef Name) const {

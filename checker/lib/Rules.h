@@ -10,6 +10,7 @@
 #define FPUTCHECK_RULES_H
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <string>
@@ -114,6 +115,8 @@ private:
   void reindex();
   llvm::StringMap<unsigned> LockIndex;
   llvm::StringMap<unsigned> KindIndex;
+  llvm::StringSet<> SyncSet, ExportSet, CompleteSet, WaitSet, ExitSet,
+      BarrierSet;
 };
 
 } // namespace fputcheck

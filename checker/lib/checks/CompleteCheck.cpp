@@ -17,6 +17,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <deque>
+#include <utility>
 
 using namespace llvm;
 using namespace fputcheck;
@@ -28,33 +29,37 @@ class MayComplete {
 public:
   explicit MayComplete(const Reachability &RA) {
     const Program &P = RA.program();
-    StringMap<std::vector<std::pair<const FunctionSummary *, unsigned>>> Callers;
-    std::deque<std::string> Queue;
+    const Rules &R = RA.rules();
     // A function that completes and also waits itself (rcu_barrier()) wakes
     // its own waiter, nobody its caller's sync fput could be holding up.
     StringSet<> Waits;
     for (const FunctionSummary *F : P.functions())
-      for (const CallSite &C : F->Calls)
-        if (!C.Callee.empty() && RA.rules().isWaitFunction(keyName(C.Callee)))
-          Waits.insert(F->Key);
-    for (const FunctionSummary *F : P.functions())
-      for (unsigned I = 0; I < F->Calls.size(); ++I) {
-        const CallSite &C = F->Calls[I];
-        if (C.Callee.empty() || Waits.count(F->Key))
+      for (const CallSite &C : F->Calls) {
+        if (C.Callee.empty())
           continue;
-        Callers[C.Callee].push_back({F, I});
-        if (RA.rules().isCompleteFunction(keyName(C.Callee)) &&
-            Via.try_emplace(C.Callee, "").second)
-          Queue.push_back(C.Callee);
+        StringRef Name = keyName(C.Callee);
+        if (R.isWaitFunction(Name))
+          Waits.insert(F->Key);
+        else if (R.isCompleteFunction(Name))
+          Via.try_emplace(C.Callee, "");
       }
-    // Breadth-first, one level of callers per round.
-    for (unsigned Depth = 0; Depth < RA.rules().CompleteDepth; ++Depth) {
-      std::deque<std::string> Next;
-      for (const std::string &T : Queue)
-        for (auto [F, I] : Callers.lookup(T))
-          if (Via.try_emplace(F->Key, T).second)
-            Next.push_back(F->Key);
-      Queue = std::move(Next);
+    // Forward, one level of callers per round: a function joins when it
+    // calls, directly, one that joined in an earlier round.
+    for (unsigned Depth = 0; Depth < R.CompleteDepth; ++Depth) {
+      std::vector<std::pair<std::string, std::string>> Joined;
+      for (const FunctionSummary *F : P.functions()) {
+        if (Via.count(F->Key) || Waits.count(F->Key))
+          continue;
+        for (const CallSite &C : F->Calls)
+          if (!C.Callee.empty() && Via.count(C.Callee)) {
+            Joined.emplace_back(F->Key, C.Callee);
+            break;
+          }
+      }
+      if (Joined.empty())
+        break;
+      for (auto &[Key, Callee] : Joined)
+        Via.try_emplace(Key, Callee);
     }
   }
 
