@@ -3,6 +3,7 @@
 #include "Extraction.h"
 #include "BodyNeeds.h"
 #include "Extractor.h"
+#include "ProbeRecorder.h"
 
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/FileManager.h"
@@ -52,9 +53,10 @@ TUOutcome fputcheck::extractOne(const tooling::CompileCommand &Cmd,
   Out.Cmd = &Cmd;
   Out.Started = std::chrono::system_clock::now();
   // A physical FS of its own: the working directory is per TU, and the
-  // process-wide one must not change under other workers.
-  IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
-      llvm::vfs::createPhysicalFileSystem();
+  // process-wide one must not change under other workers. The recorder
+  // notes what both passes found and missed, for storing a failure.
+  IntrusiveRefCntPtr<ProbeRecorder> FS(
+      new ProbeRecorder(llvm::vfs::createPhysicalFileSystem()));
   if (std::error_code EC = FS->setCurrentWorkingDirectory(Cmd.Directory)) {
     Out.Error =
         Cmd.Directory + ": error: cannot enter directory: " + EC.message();
@@ -86,6 +88,8 @@ TUOutcome fputcheck::extractOne(const tooling::CompileCommand &Cmd,
   // TU's error: the other workers and every summary already made go on.
   llvm::CrashRecoveryContext Recovery;
   if (!Recovery.RunSafely([&] { Ran = Inv.run(); })) {
+    // No inputs: a crash may owe to this run (a stack, memory), not to the
+    // files, so it is not stored and the next run tries again.
     Out.Error = Cmd.Filename +
                 ": error: clang crashed while parsing this file; reproduce "
                 "with clang-19 -fsyntax-only and its compile command";
@@ -95,6 +99,8 @@ TUOutcome fputcheck::extractOne(const tooling::CompileCommand &Cmd,
                     ? Cmd.Filename + ": error: clang could not run this command"
                     : Diags.Message;
     Out.Summary = TUSummary();
+    Out.Inputs = FS->opened();
+    Out.Absent = FS->missing();
   } else {
     Out.Ok = true;
     Out.Inputs = std::move(Out.Summary.Inputs);

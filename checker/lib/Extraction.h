@@ -23,8 +23,11 @@ struct TUOutcome {
   TUSummary Summary;
   /// First error, "file:line:col: error: message", when !Ok.
   std::string Error;
-  /// Every file the parse read (for cache keys).
+  /// Every file the parse read (for cache keys); empty after a crash.
   std::vector<std::string> Inputs;
+  /// When !Ok: every path the parse looked for and did not find. The
+  /// failure stands while these stay missing and the inputs unchanged.
+  std::vector<std::string> Absent;
   DroppedFlags Dropped;
   /// When the parse began: a file modified after it may not be what was
   /// parsed, so the store does not vouch for it.

@@ -102,11 +102,14 @@ public:
   Cache(const SessionOptions &O, SessionStats &Stats, std::string Extractor)
       : O(O), Stats(Stats), Extractor(std::move(Extractor)) {}
 
-  /// Opens the store and finds which of \p Keys it can answer; loads their
-  /// summaries into \p Loaded when \p Load. A store found corrupt on the
-  /// way is rebuilt and answers nothing.
+  /// Opens the store and finds which of \p Keys it can answer: \p Fresh
+  /// those with a summary, loaded into \p Loaded when \p Load, and
+  /// \p Failed the error of those that would fail to parse again (empty
+  /// for the others). A store found corrupt on the way is rebuilt and
+  /// answers nothing.
   Error open(ArrayRef<TUKey> Keys, bool Load, std::vector<bool> &Fresh,
-             FunctionCopies &Loaded, PhaseClock &Clock) {
+             std::vector<std::string> &Failed, FunctionCopies &Loaded,
+             PhaseClock &Clock) {
     std::string Rebuilt;
     bool NotAStore = false;
     auto S = SummaryStore::open(Stats.StorePath, Rebuilt, NotAStore);
@@ -115,6 +118,7 @@ public:
     if (!S && NotAStore)
       return S.takeError();
     Fresh.assign(Keys.size(), false);
+    Failed.assign(Keys.size(), std::string());
     if (!S) {
       fail(S.takeError());
       return Error::success();
@@ -122,20 +126,21 @@ public:
     if (!Rebuilt.empty())
       Stats.StoreErrors.push_back(Rebuilt);
     Store = std::move(*S);
-    Expected<std::vector<bool>> F = Store->fresh(Keys, Extractor);
+    Expected<Freshness> F = Store->fresh(Keys, Extractor);
     Clock.lap("store check");
     if (!F) {
       rebuild(toString(F.takeError()));
       return Error::success();
     }
     if (!Load) {
-      Fresh = std::move(*F);
+      Fresh = std::move(F->Summary);
+      Failed = std::move(F->Failure);
       return Error::success();
     }
     std::vector<std::string> Files;
     std::vector<size_t> Index;
     for (size_t I = 0; I < Keys.size(); ++I)
-      if ((*F)[I]) {
+      if (F->Summary[I]) {
         Files.push_back(Keys[I].File);
         Index.push_back(I);
       }
@@ -151,7 +156,8 @@ public:
       rebuild(toString(std::move(E)));
       return Error::success();
     }
-    Fresh = std::move(*F);
+    Fresh = std::move(F->Summary);
+    Failed = std::move(F->Failure);
     return Error::success();
   }
 
@@ -166,10 +172,16 @@ public:
       ++Stats.Unsaved;
   }
 
-  void forget(StringRef File) {
-    if (Store)
-      if (Error E = Store->remove(File))
-        fail(std::move(E));
+  /// A failure not saved (a crash, an input changed meanwhile) is simply
+  /// parsed again next run: no note, so the output stays what a run
+  /// without a store prints.
+  void saveFailure(const TUKey &K, const TUOutcome &T) {
+    if (!Store)
+      return;
+    Expected<bool> Saved = Store->saveFailure(K, Extractor, T.Error, T.Inputs,
+                                              T.Absent, T.Started);
+    if (!Saved)
+      fail(Saved.takeError());
   }
 
   /// Drops TUs gone from the database, then tidies up and closes.
@@ -259,12 +271,14 @@ Error fputcheck::buildProgram(const SessionOptions &O, const Rules &R,
   Clock.lap("database");
 
   std::vector<bool> Fresh(Cmds.size(), false);
+  std::vector<std::string> KnownFailure(Cmds.size());
   FunctionCopies Summaries(Cmds.size());
   Cache Store(O, Stats, O.UseStore ? extractorFingerprint(R) : "");
   if (O.UseStore) {
     Stats.StorePath = O.StorePath.empty() ? defaultStorePath(DBDir)
                                           : resolveStorePath(O.StorePath);
-    if (Error E = Store.open(Keys, Link, Fresh, Summaries, Clock))
+    if (Error E = Store.open(Keys, Link, Fresh, KnownFailure, Summaries,
+                             Clock))
       return E;
   }
   Stats.Cached = llvm::count(Fresh, true);
@@ -272,7 +286,12 @@ Error fputcheck::buildProgram(const SessionOptions &O, const Rules &R,
   std::vector<tooling::CompileCommand> Stale;
   std::vector<size_t> StaleIndex;
   for (size_t I = 0; I < Cmds.size(); ++I)
-    if (!Fresh[I]) {
+    if (!Fresh[I] && !KnownFailure[I].empty()) {
+      // Reported as the parse would report it, without parsing.
+      ++Stats.Failed;
+      ++Stats.FailuresCached;
+      Stats.Errors.push_back(KnownFailure[I]);
+    } else if (!Fresh[I]) {
       Stale.push_back(Cmds[I]);
       StaleIndex.push_back(I);
     }
@@ -284,8 +303,9 @@ Error fputcheck::buildProgram(const SessionOptions &O, const Rules &R,
     if (!T.Ok) {
       ++Stats.Failed;
       Stats.Errors.push_back(T.Error);
-      // Not stored: it is parsed (and reported) again next run.
-      Store.forget(K.File);
+      // Stored with what it read and missed: reported unparsed next run
+      // unless one of those changes.
+      Store.saveFailure(K, T);
       return;
     }
     ++Stats.Parsed;

@@ -39,6 +39,8 @@ struct SessionStats {
   unsigned Parsed = 0;   // Parsed in this run.
   unsigned Cached = 0;   // Taken from the store.
   unsigned Failed = 0;
+  /// Of Failed, those the store knew would fail again: not parsed.
+  unsigned FailuresCached = 0;
   unsigned Unsaved = 0;  // Parsed, but an input changed meanwhile.
   unsigned Removed = 0;  // Dropped from the store: gone from the database.
   std::string StorePath; // Empty without a store.

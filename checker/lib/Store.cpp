@@ -134,6 +134,9 @@ SummaryStore::openExisting(StringRef Path) {
 }
 
 Error SummaryStore::prepare() {
+  // A store written before failures were kept gets their tables here.
+  if (Error E = addFailureTables(Db))
+    return E;
   std::pair<sql::Statement *, const char *> All[] = {
       {&FindTU, "SELECT id FROM tus WHERE file = ?1"},
       {&InsertTU, "INSERT INTO tus(file, command, extractor, codec, raw_size, "
@@ -149,6 +152,16 @@ Error SummaryStore::prepare() {
                        "VALUES(?1, ?2, ?3, ?4)"},
       {&TouchVersion, "UPDATE files SET mtime = ?2 WHERE id = ?1"},
       {&ReadTU, "SELECT codec, raw_size, summary FROM tus WHERE file = ?1"},
+      {&FindFailure, "SELECT id FROM failures WHERE file = ?1"},
+      {&InsertFailure, "INSERT INTO failures(file, command, extractor, "
+                       "error, parsed_at) VALUES(?1, ?2, ?3, ?4, ?5)"},
+      {&DeleteFailure, "DELETE FROM failures WHERE id = ?1"},
+      {&DeleteFailureInputs, "DELETE FROM failure_inputs WHERE failure = ?1"},
+      {&DeleteFailureAbsent, "DELETE FROM failure_absent WHERE failure = ?1"},
+      {&InsertFailureInput, "INSERT OR IGNORE INTO failure_inputs(failure, "
+                            "file) VALUES(?1, ?2)"},
+      {&InsertAbsent, "INSERT OR IGNORE INTO failure_absent(failure, path) "
+                      "VALUES(?1, ?2)"},
   };
   for (auto &[Stmt, SQL] : All) {
     auto S = Db.prepare(SQL);
@@ -171,7 +184,10 @@ Error SummaryStore::close() {
   Query.reset();
   for (sql::Statement *S : {&FindTU, &InsertTU, &DeleteTU, &DeleteInputs,
                             &InsertInput, &FindVersion, &InsertVersion,
-                            &TouchVersion, &ReadTU})
+                            &TouchVersion, &ReadTU, &FindFailure,
+                            &InsertFailure, &DeleteFailure,
+                            &DeleteFailureInputs, &DeleteFailureAbsent,
+                            &InsertFailureInput, &InsertAbsent})
     *S = sql::Statement();
   return Db.close();
 }
@@ -186,13 +202,13 @@ uint64_t SummaryStore::sizeOnDisk() const {
   return Total;
 }
 
-Expected<std::vector<bool>> SummaryStore::fresh(ArrayRef<TUKey> Keys,
-                                                StringRef Extractor) {
-  // One read transaction: the three tables seen as one consistent state,
+Expected<Freshness> SummaryStore::fresh(ArrayRef<TUKey> Keys,
+                                        StringRef Extractor) {
+  // One read transaction: the tables seen as one consistent state,
   // whatever another fputcheck on the same store commits meanwhile.
   if (Error E = Db.exec("BEGIN"))
     return E;
-  Expected<std::vector<bool>> Out = freshIn(Keys, Extractor);
+  Expected<Freshness> Out = freshIn(Keys, Extractor);
   if (Error E = Db.exec(Out ? "COMMIT" : "ROLLBACK")) {
     if (!Out)
       return joinErrors(Out.takeError(), std::move(E));
@@ -216,17 +232,25 @@ Expected<std::vector<bool>> SummaryStore::fresh(ArrayRef<TUKey> Keys,
   return Out;
 }
 
-Expected<std::vector<bool>> SummaryStore::freshIn(ArrayRef<TUKey> Keys,
-                                                  StringRef Extractor) {
-  std::vector<bool> Out(Keys.size(), false);
+Expected<Freshness> SummaryStore::freshIn(ArrayRef<TUKey> Keys,
+                                          StringRef Extractor) {
+  Freshness Out;
+  Out.Summary.assign(Keys.size(), false);
+  Out.Failure.assign(Keys.size(), std::string());
   StringMap<unsigned> ByFile;
   for (unsigned I = 0; I < Keys.size(); ++I)
     ByFile[Keys[I].File] = I;
 
   // Candidates: same command, same extractor. Inputs decide the rest.
-  DenseMap<int64_t, unsigned> Candidates;
-  {
-    auto Q = Db.prepare("SELECT id, file, command, extractor FROM tus");
+  // Summaries come from tus, failures from failures: row id -> key index.
+  using CandidateMap = DenseMap<int64_t, unsigned>;
+  CandidateMap Summaries, Failures;
+  for (auto [Table, Into] : {std::pair<const char *, CandidateMap *>{
+                                 "tus", &Summaries},
+                             {"failures", &Failures}}) {
+    auto Q = Db.prepare(std::string("SELECT id, file, command, extractor "
+                                    "FROM ") +
+                        Table);
     if (!Q)
       return Q.takeError();
     while (Q->step()) {
@@ -235,12 +259,12 @@ Expected<std::vector<bool>> SummaryStore::freshIn(ArrayRef<TUKey> Keys,
         continue;
       const TUKey &K = Keys[It->second];
       if (Q->text(2) == K.Command && Q->text(3) == Extractor)
-        Candidates[Q->integer(0)] = It->second;
+        (*Into)[Q->integer(0)] = It->second;
     }
     if (Error E = Q->takeError())
       return E;
   }
-  if (Candidates.empty())
+  if (Summaries.empty() && Failures.empty())
     return Out;
 
   struct Version {
@@ -261,8 +285,8 @@ Expected<std::vector<bool>> SummaryStore::freshIn(ArrayRef<TUKey> Keys,
   }
 
   // Each file version is looked at once, however many TUs read it. A
-  // stored TU always has inputs (save() refuses one without), so a
-  // candidate is fresh unless it read a version that changed.
+  // stored TU or failure always has inputs (saving refuses one without),
+  // so a candidate is fresh unless it read a version that changed.
   std::vector<int64_t> Changed;
   for (auto &[Id, Ver] : Versions) {
     int64_t MTimeNow = 0;
@@ -271,24 +295,57 @@ Expected<std::vector<bool>> SummaryStore::freshIn(ArrayRef<TUKey> Keys,
     else if (MTimeNow != Ver.Was.MTime)
       Moved.emplace_back(Id, MTimeNow);
   }
-  for (auto &[Id, Index] : Candidates)
-    Out[Index] = true;
-  if (Changed.empty())
+  if (!Changed.empty()) {
+    // Who read a changed version: one scan inside SQLite, not every
+    // (TU, file) row stepped through here (millions on a whole tree).
+    llvm::sort(Changed);
+    std::string In;
+    for (int64_t Id : Changed)
+      In += (In.empty() ? "" : ",") + std::to_string(Id);
+    for (auto [Table, Owner, From] :
+         {std::tuple<const char *, const char *, CandidateMap *>{
+              "tu_inputs", "tu", &Summaries},
+          {"failure_inputs", "failure", &Failures}}) {
+      if (From->empty())
+        continue;
+      auto Q = Db.prepare(std::string("SELECT DISTINCT ") + Owner + " FROM " +
+                          Table + " WHERE file IN (" + In + ")");
+      if (!Q)
+        return Q.takeError();
+      while (Q->step())
+        From->erase(Q->integer(0));
+      if (Error E = Q->takeError())
+        return E;
+    }
+  }
+  for (auto &[Id, Index] : Summaries)
+    Out.Summary[Index] = true;
+  if (Failures.empty())
     return Out;
-  // Which TUs read a changed version: one scan inside SQLite, not every
-  // (TU, file) row stepped through here (millions on a whole tree).
-  llvm::sort(Changed);
-  std::string In;
-  for (int64_t Id : Changed)
-    In += (In.empty() ? "" : ",") + std::to_string(Id);
-  auto Q = Db.prepare("SELECT DISTINCT tu FROM tu_inputs WHERE file IN (" +
-                      In + ")");
+
+  // A failure also stands only while every path it missed is still
+  // missing: a header created since may be the one it lacked. Each path is
+  // stat'ed once, however many failures looked for it.
+  {
+    auto Q = Db.prepare("SELECT failure, path FROM failure_absent");
+    if (!Q)
+      return Q.takeError();
+    std::vector<int64_t> Found;
+    while (Q->step())
+      if (Failures.count(Q->integer(0)) && !Stamps.absent(Q->text(1)))
+        Found.push_back(Q->integer(0));
+    if (Error E = Q->takeError())
+      return E;
+    for (int64_t Id : Found)
+      Failures.erase(Id);
+  }
+  auto Q = Db.prepare("SELECT id, error FROM failures");
   if (!Q)
     return Q.takeError();
   while (Q->step()) {
-    auto C = Candidates.find(Q->integer(0));
-    if (C != Candidates.end())
-      Out[C->second] = false;
+    auto C = Failures.find(Q->integer(0));
+    if (C != Failures.end())
+      Out.Failure[C->second] = Q->text(1).str();
   }
   if (Error E = Q->takeError())
     return E;
@@ -318,6 +375,50 @@ Expected<int64_t> SummaryStore::fileVersion(StringRef File,
   return Db.lastInsertId();
 }
 
+Error SummaryStore::insertInputs(
+    sql::Statement &Insert, int64_t Owner,
+    ArrayRef<std::pair<std::string, FileStamp>> In) {
+  for (const auto &[File, Stamp] : In) {
+    Expected<int64_t> V = fileVersion(File, Stamp);
+    if (!V)
+      return V.takeError();
+    Insert.bind(1, Owner).bind(2, *V);
+    if (Error Err = Insert.run())
+      return Err;
+  }
+  return Error::success();
+}
+
+Error SummaryStore::eraseFailure(int64_t Id) {
+  Dirty = true;
+  for (sql::Statement *S :
+       {&DeleteFailureInputs, &DeleteFailureAbsent, &DeleteFailure}) {
+    S->bind(1, Id);
+    if (Error E = S->run())
+      return E;
+  }
+  return Error::success();
+}
+
+Error SummaryStore::eraseFile(StringRef File) {
+  for (auto [Find, Erase] :
+       {std::pair<sql::Statement *, Error (SummaryStore::*)(int64_t)>{
+            &FindTU, &SummaryStore::eraseTU},
+        {&FindFailure, &SummaryStore::eraseFailure}}) {
+    Find->bind(1, File);
+    if (!Find->step()) {
+      if (Error E = Find->takeError())
+        return E;
+      continue;
+    }
+    int64_t Id = Find->integer(0);
+    Find->reset();
+    if (Error E = (this->*Erase)(Id))
+      return E;
+  }
+  return Error::success();
+}
+
 Error SummaryStore::eraseTU(int64_t Id) {
   Dirty = true;
   if (Error E = Query->erase(Id))
@@ -340,15 +441,25 @@ Error SummaryStore::insertTU(const TUKey &K, StringRef Extractor,
   if (Error Err = InsertTU.run())
     return Err;
   int64_t Id = Db.lastInsertId();
-  for (const auto &[File, Stamp] : In) {
-    Expected<int64_t> V = fileVersion(File, Stamp);
-    if (!V)
-      return V.takeError();
-    InsertInput.bind(1, Id).bind(2, *V);
-    if (Error Err = InsertInput.run())
-      return Err;
-  }
+  if (Error Err = insertInputs(InsertInput, Id, In))
+    return Err;
   return Query->insert(Id, S);
+}
+
+std::optional<SummaryStore::Stamped>
+SummaryStore::stamp(ArrayRef<std::string> Inputs,
+                    std::chrono::system_clock::time_point Start) {
+  Stamped In;
+  In.reserve(Inputs.size());
+  for (const std::string &File : Inputs) {
+    std::optional<FileStamp> Stamp = Stamps.afterParse(File, Start);
+    if (!Stamp)
+      return std::nullopt;
+    In.emplace_back(File, *Stamp);
+  }
+  if (In.empty())
+    return std::nullopt;
+  return In;
 }
 
 Expected<bool> SummaryStore::save(const TUKey &K, StringRef Extractor,
@@ -356,68 +467,81 @@ Expected<bool> SummaryStore::save(const TUKey &K, StringRef Extractor,
                                   ArrayRef<std::string> Inputs,
                                   std::chrono::system_clock::time_point Start,
                                   double Seconds) {
-  std::vector<std::pair<std::string, FileStamp>> In;
-  In.reserve(Inputs.size());
-  for (const std::string &File : Inputs) {
-    std::optional<FileStamp> Stamp = Stamps.afterParse(File, Start);
-    if (!Stamp)
-      return false;
-    In.emplace_back(File, *Stamp);
-  }
-  if (In.empty())
-    return false;
-  EncodedSummary E = encodeSummary(S);
+  std::optional<Stamped> In = stamp(Inputs, Start);
+  std::optional<EncodedSummary> E;
+  if (In)
+    E = encodeSummary(S);
   int64_t Now = int64_t(std::time(nullptr));
-  if (Error Err = sql::transaction(Db, [&]() -> Error {
-        FindTU.bind(1, K.File);
-        if (FindTU.step()) {
-          int64_t Old = FindTU.integer(0);
-          FindTU.reset();
-          if (Error Err = eraseTU(Old))
-            return Err;
-        } else if (Error Err = FindTU.takeError()) {
-          return Err;
-        }
-        return insertTU(K, Extractor, E, S, In, Seconds, Now);
-      }))
-    return storeError(Path, "cannot save " + K.File + ": " +
-                                toString(std::move(Err)));
-  return true;
+  return replace(K.File, In, [&](const Stamped &In) {
+    return insertTU(K, Extractor, *E, S, In, Seconds, Now);
+  });
 }
 
-Error SummaryStore::remove(StringRef File) {
-  return sql::transaction(Db, [&]() -> Error {
-    FindTU.bind(1, File);
-    if (!FindTU.step())
-      return FindTU.takeError();
-    int64_t Id = FindTU.integer(0);
-    FindTU.reset();
-    return eraseTU(Id);
+Expected<bool> SummaryStore::replace(StringRef File,
+                                     const std::optional<Stamped> &In,
+                                     function_ref<Error(const Stamped &)> Add) {
+  // What was stored goes even when this parse cannot be: it is out of date.
+  if (Error Err = sql::transaction(Db, [&]() -> Error {
+        if (Error Err = eraseFile(File))
+          return Err;
+        return In ? Add(*In) : Error::success();
+      }))
+    return storeError(Path, "cannot save " + File + ": " +
+                                toString(std::move(Err)));
+  return In.has_value();
+}
+
+Expected<bool> SummaryStore::saveFailure(
+    const TUKey &K, StringRef Extractor, StringRef Message,
+    ArrayRef<std::string> Inputs, ArrayRef<std::string> Absent,
+    std::chrono::system_clock::time_point Start) {
+  std::optional<Stamped> In = stamp(Inputs, Start);
+  int64_t Now = int64_t(std::time(nullptr));
+  return replace(K.File, In, [&](const Stamped &In) -> Error {
+        InsertFailure.bind(1, K.File).bind(2, K.Command).bind(3, Extractor);
+        InsertFailure.bind(4, Message).bind(5, Now);
+        if (Error Err = InsertFailure.run())
+          return Err;
+        int64_t Id = Db.lastInsertId();
+        if (Error Err = insertInputs(InsertFailureInput, Id, In))
+          return Err;
+        for (const std::string &P : Absent) {
+          InsertAbsent.bind(1, Id).bind(2, P);
+          if (Error Err = InsertAbsent.run())
+            return Err;
+        }
+        return Error::success();
   });
 }
 
 Expected<unsigned> SummaryStore::keepOnly(const StringSet<> &Keep) {
-  std::vector<int64_t> Gone;
-  {
-    auto Q = Db.prepare("SELECT id, file FROM tus");
+  // A TU has a summary or a failure, never both: each row is one TU.
+  std::vector<int64_t> GoneTUs, GoneFailures;
+  for (auto [Table, Gone] : {std::pair<const char *, std::vector<int64_t> *>{
+                                 "tus", &GoneTUs},
+                             {"failures", &GoneFailures}}) {
+    auto Q = Db.prepare(std::string("SELECT id, file FROM ") + Table);
     if (!Q)
       return Q.takeError();
     while (Q->step())
       if (!Keep.contains(Q->text(1)))
-        Gone.push_back(Q->integer(0));
+        Gone->push_back(Q->integer(0));
     if (Error E = Q->takeError())
       return E;
   }
-  if (Gone.empty())
+  if (GoneTUs.empty() && GoneFailures.empty())
     return 0;
   if (Error E = sql::transaction(Db, [&]() -> Error {
-        for (int64_t Id : Gone)
+        for (int64_t Id : GoneTUs)
           if (Error E = eraseTU(Id))
+            return E;
+        for (int64_t Id : GoneFailures)
+          if (Error E = eraseFailure(Id))
             return E;
         return Error::success();
       }))
     return E;
-  return unsigned(Gone.size());
+  return unsigned(GoneTUs.size() + GoneFailures.size());
 }
 
 Error SummaryStore::collectGarbage() {
@@ -425,7 +549,8 @@ Error SummaryStore::collectGarbage() {
     return Error::success();
   Dirty = false;
   return Db.exec("DELETE FROM files WHERE id NOT IN "
-                 "(SELECT file FROM tu_inputs)");
+                 "(SELECT file FROM tu_inputs) AND id NOT IN "
+                 "(SELECT file FROM failure_inputs)");
 }
 
 Expected<std::vector<EncodedSummary>>

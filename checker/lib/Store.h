@@ -3,7 +3,10 @@
 // One SQLite file holds, per TU, its summary and what it was made from: the
 // command line, the extractor (store/Fingerprint.h) and every file version
 // the parse read. A summary is reused only while all of these are unchanged,
-// so a rerun parses exactly the TUs an edit can affect. Each TU is saved in
+// so a rerun parses exactly the TUs an edit can affect. A TU that failed to
+// parse is kept too, with the paths it looked for and did not find: its
+// error is reported again, unparsed, until one of them appears or an input
+// changes. Each TU is saved in
 // its own transaction the moment it is parsed: an interrupted run keeps
 // every TU it finished. A store that cannot be trusted is rebuilt, never
 // read.
@@ -21,6 +24,7 @@
 #include "llvm/ADT/StringSet.h"
 #include <chrono>
 #include <memory>
+#include <optional>
 
 namespace fputcheck {
 
@@ -28,6 +32,17 @@ namespace fputcheck {
 struct TUKey {
   std::string File;    // Absolute path of the main file.
   std::string Command; // Digest of the command line and its directory.
+};
+
+/// What the store answers for each key of a run, in key order.
+struct Freshness {
+  /// Its summary is stored, made by the extractor from the same command and
+  /// from inputs that have not changed.
+  std::vector<bool> Summary;
+  /// Non-empty: its parse failed with this error and would fail again: same
+  /// command and extractor, unchanged inputs, and every path the parse
+  /// looked for and did not find still missing.
+  std::vector<std::string> Failure;
 };
 
 struct MergeStats {
@@ -59,23 +74,31 @@ public:
 
   ~SummaryStore();
 
-  /// For each key, whether the store has its summary made by \p Extractor
-  /// from the same command and from inputs that have not changed.
-  llvm::Expected<std::vector<bool>> fresh(llvm::ArrayRef<TUKey> Keys,
-                                          llvm::StringRef Extractor);
+  /// For each key, whether the store can answer it without a parse
+  /// (Freshness).
+  llvm::Expected<Freshness> fresh(llvm::ArrayRef<TUKey> Keys,
+                                  llvm::StringRef Extractor);
 
   /// Saves a parsed TU in its own transaction, replacing what was stored
-  /// for it. Returns false and saves nothing when an input is gone or was
-  /// modified after \p ParseStart (what was parsed may not be on disk).
+  /// for it (a summary or a failure). Returns false and saves nothing when
+  /// an input is gone or was modified after \p ParseStart (what was parsed
+  /// may not be on disk); what was stored is dropped all the same.
   llvm::Expected<bool> save(const TUKey &K, llvm::StringRef Extractor,
                             const TUSummary &S,
                             llvm::ArrayRef<std::string> Inputs,
                             std::chrono::system_clock::time_point ParseStart,
                             double Seconds);
 
-  /// Drops the summary of \p File (a TU that failed to parse).
-  llvm::Error remove(llvm::StringRef File);
-  /// Drops every TU not in \p Keep; returns how many.
+  /// Saves a TU whose parse failed with \p Error, likewise: \p Inputs are
+  /// the files it read, \p Absent the paths it did not find. Returns false
+  /// and saves nothing when it read no file (a crash) or an input changed.
+  llvm::Expected<bool>
+  saveFailure(const TUKey &K, llvm::StringRef Extractor,
+              llvm::StringRef Error, llvm::ArrayRef<std::string> Inputs,
+              llvm::ArrayRef<std::string> Absent,
+              std::chrono::system_clock::time_point ParseStart);
+
+  /// Drops every TU (summary or failure) not in \p Keep; returns how many.
   llvm::Expected<unsigned> keepOnly(const llvm::StringSet<> &Keep);
   /// Forgets file versions no TU refers to any more.
   llvm::Error collectGarbage();
@@ -100,11 +123,27 @@ private:
   SummaryStore(std::string Path, sql::Database Db)
       : Path(std::move(Path)), Db(std::move(Db)) {}
   llvm::Error prepare();
-  llvm::Expected<std::vector<bool>> freshIn(llvm::ArrayRef<TUKey> Keys,
-                                            llvm::StringRef Extractor);
+  using Stamped = std::vector<std::pair<std::string, FileStamp>>;
+  llvm::Expected<Freshness> freshIn(llvm::ArrayRef<TUKey> Keys,
+                                    llvm::StringRef Extractor);
+  /// Stamps of \p Inputs, or nothing when one cannot be vouched for.
+  std::optional<Stamped>
+  stamp(llvm::ArrayRef<std::string> Inputs,
+        std::chrono::system_clock::time_point ParseStart);
   llvm::Expected<int64_t> fileVersion(llvm::StringRef Path,
                                       const FileStamp &S);
+  /// Rows (\p Owner, file version) of \p In through \p Insert.
+  llvm::Error insertInputs(sql::Statement &Insert, int64_t Owner,
+                           llvm::ArrayRef<std::pair<std::string, FileStamp>> In);
+  /// In one transaction, drops what is stored for \p File and, when \p In
+  /// could be stamped, stores anew through \p Add; returns whether it did.
+  llvm::Expected<bool>
+  replace(llvm::StringRef File, const std::optional<Stamped> &In,
+          llvm::function_ref<llvm::Error(const Stamped &)> Add);
+  /// Drops the summary and the failure stored for \p File, if any.
+  llvm::Error eraseFile(llvm::StringRef File);
   llvm::Error eraseTU(int64_t Id);
+  llvm::Error eraseFailure(int64_t Id);
   llvm::Error insertTU(const TUKey &K, llvm::StringRef Extractor,
                        const EncodedSummary &E, const TUSummary &S,
                        llvm::ArrayRef<std::pair<std::string, FileStamp>> In,
@@ -116,6 +155,9 @@ private:
   std::unique_ptr<QueryTables> Query;
   sql::Statement FindTU, InsertTU, DeleteTU, DeleteInputs, InsertInput,
       FindVersion, InsertVersion, TouchVersion, ReadTU;
+  sql::Statement FindFailure, InsertFailure, DeleteFailure,
+      DeleteFailureInputs, DeleteFailureAbsent, InsertFailureInput,
+      InsertAbsent;
   /// File versions whose content is unchanged but whose mtime moved:
   /// (files.id, mtime now), found by freshIn().
   std::vector<std::pair<int64_t, int64_t>> Moved;

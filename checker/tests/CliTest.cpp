@@ -107,6 +107,25 @@ TEST(Cli, TUThatDoesNotParseIsReportedOnceAndSkipped) {
   EXPECT_NE(R.Out.find("dm_put_table_device"), std::string::npos) << R.Out;
 }
 
+TEST(Cli, StoredFailureIsReportedAsIfParsed) {
+  TempDir D;
+  std::string NoHeader =
+      D.write("nohdr.c", "#include <generated/autoconf-missing.h>\n");
+  std::string DB = writeCorpusDatabase(D, {NoHeader});
+  ToolResult Cold = runTool({"analyze", "-p", DB});
+  ToolResult NoStore = runTool({"analyze", "-p", DB, "--no-store"});
+  ToolResult Warm = runTool({"analyze", "-p", DB});
+  EXPECT_EQ(Cold.Status, 0) << Cold.Err;
+  EXPECT_EQ(occurrences(Cold.Err, "autoconf-missing.h' file not found"), 1u)
+      << Cold.Err;
+  EXPECT_NE(Cold.Err.find("1 failed to parse"), std::string::npos)
+      << Cold.Err;
+  EXPECT_EQ(Warm.Err, Cold.Err);
+  EXPECT_EQ(Warm.Err, NoStore.Err);
+  EXPECT_EQ(Warm.Out, NoStore.Out);
+  EXPECT_EQ(Warm.Status, NoStore.Status);
+}
+
 TEST(Cli, ClangCrashOnOneTUIsThatTUsError) {
   TempDir D;
   // Clang's own debugging pragma: a deliberate trap inside the parser.

@@ -208,6 +208,12 @@ protected:
     Q->reset();
     return N;
   }
+  /// Adds e.c, holding \p Text, to the database and runs: how many failed.
+  unsigned addE(StringRef Text) {
+    write("e.c", Text);
+    writeDatabase({"a.c", "b.c", "c.c", "e.c"});
+    return run().Stats.Failed;
+  }
   void execute(StringRef Store, StringRef SQL) {
     auto Db = sql::Database::open(Store, /*Create=*/false);
     ASSERT_TRUE(bool(Db)) << toString(Db.takeError());
@@ -434,7 +440,7 @@ TEST_F(StoreTest, MergeRefusesACorruptInput) {
   EXPECT_FALSE(sys::fs::exists(path("out.db.tmp")));
 }
 
-TEST_F(StoreTest, FailedTUIsNotStoredAndOthersAre) {
+TEST_F(StoreTest, FailedTUIsStoredApartAndReportedAgain) {
   write("d.c", "void d_broken(void) { this is not C; }\n");
   writeDatabase({"a.c", "b.c", "c.c", "d.c"});
   RunResult R = run();
@@ -442,13 +448,142 @@ TEST_F(StoreTest, FailedTUIsNotStoredAndOthersAre) {
   EXPECT_EQ(R.Stats.Failed, 1u);
   EXPECT_EQ(R.Stats.Parsed, 3u);
   EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus"), 3);
-  // Retried, and reported, on every run; the others come from the store.
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM failures"), 1);
+  // Reported on every run, as parsed; nothing is parsed again.
   RunResult Again = run();
   EXPECT_EQ(Again.Stats.Failed, 1u);
+  EXPECT_EQ(Again.Stats.FailuresCached, 1u);
+  EXPECT_EQ(Again.Stats.Errors, R.Stats.Errors);
   ASSERT_EQ(Again.Stats.Errors.size(), 1u);
   EXPECT_NE(Again.Stats.Errors[0].find("d.c"), std::string::npos);
   EXPECT_EQ(Again.Stats.Cached, 3u);
   EXPECT_EQ(Again.Findings, R.Findings);
+}
+
+// e.c reads helper.h, then looks for missing.h (next to it, then in the
+// corpus include folder) and fails; f.c fails the same way without
+// helper.h.
+const char EC[] = R"c(
+#include "helper.h"
+#include "missing.h"
+void e_fn(void) {}
+)c";
+const char FC[] = R"c(
+#include "missing.h"
+void f_fn(void) {}
+)c";
+
+TEST_F(StoreTest, MissingHeaderFailureIsReportedWithoutParsing) {
+  write("e.c", EC);
+  writeDatabase({"a.c", "b.c", "c.c", "e.c"});
+  RunResult First = run();
+  ASSERT_TRUE(First.Ok) << First.Error;
+  EXPECT_EQ(First.Stats.Failed, 1u);
+  EXPECT_EQ(First.Stats.FailuresCached, 0u);
+  ASSERT_EQ(First.Stats.Errors.size(), 1u);
+  EXPECT_EQ(First.Stats.Errors[0],
+            "e.c:3:10: error: 'missing.h' file not found");
+  // Both places it was looked for are recorded, and what it read.
+  EXPECT_EQ(queryInt(store(), ("SELECT count(*) FROM failure_absent WHERE "
+                               "path IN ('" + path("missing.h") + "', '" +
+                               FPUTCHECK_CORPUS_DIR "/include/missing.h')")
+                                  .c_str()),
+            2);
+  EXPECT_EQ(queryInt(store(), ("SELECT count(*) FROM failure_inputs i JOIN "
+                               "files f ON f.id = i.file WHERE f.path IN ('" +
+                               path("e.c") + "', '" + path("helper.h") + "')")
+                                  .c_str()),
+            2);
+
+  RunResult Second = run();
+  ASSERT_TRUE(Second.Ok) << Second.Error;
+  EXPECT_EQ(Second.Stats.Parsed, 0u);
+  EXPECT_TRUE(Second.Stats.ParsedFiles.empty());
+  EXPECT_EQ(Second.Stats.FailuresCached, 1u);
+  EXPECT_EQ(Second.Stats.Failed, 1u);
+  EXPECT_EQ(Second.Stats.Cached, 3u);
+  EXPECT_EQ(Second.Stats.Errors, First.Stats.Errors);
+  EXPECT_EQ(Second.Findings, First.Findings);
+
+  // Gone from the database: gone from the store, with the versions only it
+  // read.
+  writeDatabase({"a.c", "b.c", "c.c"});
+  RunResult Third = run();
+  EXPECT_EQ(Third.Stats.Removed, 1u);
+  EXPECT_EQ(Third.Stats.Failed, 0u);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM failures"), 0);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM failure_absent"), 0);
+  EXPECT_EQ(queryInt(store(), ("SELECT count(*) FROM files WHERE path = '" +
+                               path("e.c") + "'")
+                                  .c_str()),
+            0);
+}
+
+TEST_F(StoreTest, CreatedMissingHeaderReparsesTheFailedTU) {
+  ASSERT_EQ(addE(EC), 1u);
+  write("missing.h", "struct now_here;\n");
+  RunResult R = run();
+  ASSERT_TRUE(R.Ok) << R.Error;
+  EXPECT_EQ(R.Stats.ParsedFiles, files({"e.c"}));
+  EXPECT_EQ(R.Stats.Failed, 0u);
+  EXPECT_EQ(R.Stats.FailuresCached, 0u);
+  EXPECT_EQ(R.Findings, withoutStore());
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM failures"), 0);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus"), 4);
+}
+
+TEST_F(StoreTest, EditedHeaderReparsesTheFailedTUsThatReadIt) {
+  write("e.c", EC);
+  write("f.c", FC);
+  writeDatabase({"a.c", "b.c", "c.c", "e.c", "f.c"});
+  RunResult First = run();
+  ASSERT_EQ(First.Stats.Failed, 2u);
+  append("helper.h", "/* content changes, meaning does not */\n");
+  RunResult R = run();
+  ASSERT_TRUE(R.Ok) << R.Error;
+  EXPECT_EQ(R.Stats.ParsedFiles, files({"a.c", "b.c"}));
+  EXPECT_EQ(R.Stats.Failed, 2u);
+  EXPECT_EQ(R.Stats.FailuresCached, 1u); // f.c, which does not read it.
+  EXPECT_EQ(R.Stats.Errors, First.Stats.Errors);
+  RunResult Again = run();
+  EXPECT_EQ(Again.Stats.FailuresCached, 2u);
+  EXPECT_EQ(Again.Stats.Parsed, 0u);
+}
+
+TEST_F(StoreTest, FixedTUReplacesItsFailure) {
+  ASSERT_EQ(addE(EC), 1u);
+  write("e.c", "#include \"helper.h\"\nvoid e_fn(void) {}\n");
+  RunResult R = run();
+  ASSERT_TRUE(R.Ok) << R.Error;
+  EXPECT_EQ(R.Stats.ParsedFiles, files({"e.c"}));
+  EXPECT_EQ(R.Stats.Failed, 0u);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM failures"), 0);
+  EXPECT_EQ(queryInt(store(), ("SELECT count(*) FROM tus WHERE file = '" +
+                               path("e.c") + "'")
+                                  .c_str()),
+            1);
+  RunResult Again = run();
+  EXPECT_EQ(Again.Stats.Parsed, 0u);
+  EXPECT_EQ(Again.Stats.Cached, 4u);
+  // And broken again: the summary gives way to the failure.
+  write("e.c", EC);
+  RunResult Broken = run();
+  EXPECT_EQ(Broken.Stats.Failed, 1u);
+  EXPECT_EQ(Broken.Stats.FailuresCached, 0u);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM failures"), 1);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus"), 3);
+}
+
+TEST_F(StoreTest, StoreWithoutFailureTablesIsKeptAndGetsThem) {
+  ASSERT_TRUE(run().Ok);
+  execute(store(), "DROP TABLE failures; DROP TABLE failure_inputs; "
+                   "DROP TABLE failure_absent;");
+  RunResult R = run();
+  ASSERT_TRUE(R.Ok) << R.Error;
+  EXPECT_TRUE(R.Stats.StoreErrors.empty());
+  EXPECT_EQ(R.Stats.Parsed, 0u);
+  EXPECT_EQ(R.Stats.Cached, 3u);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM failures"), 0);
 }
 
 TEST_F(StoreTest, TUThatStopsParsingLosesItsSummary) {

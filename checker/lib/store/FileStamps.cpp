@@ -91,3 +91,12 @@ FileStamps::afterParse(StringRef Path,
   }
   return E.Stamp;
 }
+
+bool FileStamps::absent(StringRef Path) {
+  auto [It, New] = Absent.try_emplace(Path);
+  if (New) {
+    sys::fs::file_status St;
+    It->second = bool(sys::fs::status(Path, St));
+  }
+  return It->second;
+}

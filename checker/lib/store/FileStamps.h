@@ -41,6 +41,10 @@ public:
   afterParse(llvm::StringRef Path,
              std::chrono::system_clock::time_point ParseStart);
 
+  /// Whether nothing is at \p Path (the test a parse's failed probe made:
+  /// status fails), stat'ed once per run.
+  bool absent(llvm::StringRef Path);
+
   unsigned filesHashed() const { return Hashed; }
 
 private:
@@ -53,6 +57,7 @@ private:
   bool hash(llvm::StringRef Path, Entry &E);
 
   llvm::StringMap<Entry> Cache;
+  llvm::StringMap<bool> Absent;
   unsigned Hashed = 0;
 };
 

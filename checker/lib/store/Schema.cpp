@@ -89,6 +89,29 @@ CREATE VIEW call_graph AS
     JOIN tus t ON t.id = f.tu;
 )sql";
 
+// Failed parses, added to version 2 later: created where missing, so a
+// store written before them is kept, not rebuilt. A failure stands while its
+// inputs (file versions, as for tus) are unchanged and every path it looked
+// for and did not find (failure_absent) is still missing.
+static const char FailureTables[] = R"sql(
+CREATE TABLE IF NOT EXISTS failures(
+  id INTEGER PRIMARY KEY,
+  file TEXT NOT NULL UNIQUE,
+  command TEXT NOT NULL,
+  extractor TEXT NOT NULL,
+  error TEXT NOT NULL,
+  parsed_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS failure_inputs(
+  failure INTEGER NOT NULL,
+  file INTEGER NOT NULL,
+  PRIMARY KEY(failure, file)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS failure_absent(
+  failure INTEGER NOT NULL,
+  path TEXT NOT NULL,
+  PRIMARY KEY(failure, path)) WITHOUT ROWID;
+)sql";
+
+// Not the failure tables: a store may lack them.
 static const char *const Required[] = {
     "meta",  "tus",        "files",        "tu_inputs", "functions",
     "calls", "held_locks", "field_stores", "exports",   "call_graph"};
@@ -108,6 +131,10 @@ Error fputcheck::createSchema(sql::Database &Db) {
     }
     return Error::success();
   });
+}
+
+Error fputcheck::addFailureTables(sql::Database &Db) {
+  return Db.exec(FailureTables);
 }
 
 StoreHealth fputcheck::checkSchema(sql::Database &Db, std::string &Why) {

@@ -1,7 +1,9 @@
 //===- Schema.h - The tables of a summary store -----------------*- C++ -*-===//
 //
 // The schema is documented for users in docs/store.md; bump the version on
-// any change to it, so older stores are rebuilt rather than misread.
+// any change to it, so older stores are rebuilt rather than misread. Tables
+// a store may lack (addFailureTables) are the exception: they are added to
+// an older store of the same version when it is opened.
 //
 //===----------------------------------------------------------------------===//
 #ifndef FPUTCHECK_STORE_SCHEMA_H
@@ -16,6 +18,9 @@ constexpr int StoreSchemaVersion = 2;
 
 /// Creates the tables of an empty store and marks it as ours.
 llvm::Error createSchema(sql::Database &Db);
+
+/// Adds the tables of failed parses where they are missing.
+llvm::Error addFailureTables(sql::Database &Db);
 
 enum class StoreHealth {
   Ok,
