@@ -47,6 +47,15 @@ std::string commandDigest(const tooling::CompileCommand &C,
   return toHex(H.final(), /*LowerCase=*/true).substr(0, 20);
 }
 
+/// A TU's first error may sit in a header it includes (flask.h missing, seen
+/// from avc.h): then the line alone does not say which TU failed.
+std::string namingTU(StringRef File, StringRef Error) {
+  StringRef Where = Error.split(':').first;
+  if (sys::path::filename(Where) == sys::path::filename(File))
+    return Error.str();
+  return (Error + " (in " + File + ")").str();
+}
+
 /// Decodes stored summaries of TUs \p Index (positions in command order) on
 /// \p Jobs threads, a slice at a time, so that only one slice's duplicate
 /// header inlines are ever held at once.
@@ -290,7 +299,7 @@ Error fputcheck::buildProgram(const SessionOptions &O, const Rules &R,
       // Reported as the parse would report it, without parsing.
       ++Stats.Failed;
       ++Stats.FailuresCached;
-      Stats.Errors.push_back(KnownFailure[I]);
+      Stats.Errors.push_back(namingTU(Cmds[I].Filename, KnownFailure[I]));
     } else if (!Fresh[I]) {
       Stale.push_back(Cmds[I]);
       StaleIndex.push_back(I);
@@ -302,7 +311,7 @@ Error fputcheck::buildProgram(const SessionOptions &O, const Rules &R,
     Bar.step(T.Cmd->Filename);
     if (!T.Ok) {
       ++Stats.Failed;
-      Stats.Errors.push_back(T.Error);
+      Stats.Errors.push_back(namingTU(K.File, T.Error));
       // Stored with what it read and missed: reported unparsed next run
       // unless one of those changes.
       Store.saveFailure(K, T);

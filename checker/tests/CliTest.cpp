@@ -107,6 +107,16 @@ TEST(Cli, TUThatDoesNotParseIsReportedOnceAndSkipped) {
   EXPECT_NE(R.Out.find("dm_put_table_device"), std::string::npos) << R.Out;
 }
 
+TEST(Cli, ErrorInAHeaderNamesTheTU) {
+  TempDir D;
+  D.write("gen.h", "#include <generated/missing-table.h>\n");
+  std::string TU = D.write("user.c", "#include \"gen.h\"\nint x;\n");
+  std::string DB = writeCorpusDatabase(D, {TU});
+  ToolResult R = runTool({"analyze", "-p", DB});
+  EXPECT_NE(R.Err.find("gen.h:1:10: error:"), std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("(in " + TU + ")"), std::string::npos) << R.Err;
+}
+
 TEST(Cli, StoredFailureIsReportedAsIfParsed) {
   TempDir D;
   std::string NoHeader =
