@@ -9,6 +9,7 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Parallel.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA1.h"
 #include "llvm/Support/ThreadPool.h"
@@ -266,16 +267,20 @@ Error fputcheck::buildProgram(const SessionOptions &O, const Rules &R,
   bool WholeDatabase = O.Files.empty() && !O.ShardCount;
 
   Stats.TUs = Cmds.size();
-  std::vector<TUKey> Keys;
+  // Every command is sanitised and hashed for its store key: a few
+  // thousand driver parses, spread over the workers.
+  std::vector<TUKey> Keys(Cmds.size());
+  std::vector<DroppedFlags> Dropped(Cmds.size());
+  llvm::parallelFor(0, Cmds.size(), [&](size_t I) {
+    std::vector<std::string> Args = sanitizeArguments(Cmds[I], Dropped[I]);
+    Keys[I] = {Cmds[I].Filename, commandDigest(Cmds[I], Args)};
+  });
   std::map<std::string, unsigned> DroppedCounts;
-  for (const tooling::CompileCommand &C : Cmds) {
-    DroppedFlags D;
-    std::vector<std::string> Args = sanitizeArguments(C, D);
+  for (const DroppedFlags &D : Dropped) {
     for (const std::string &F : D.Plugin)
       ++DroppedCounts["plugin flag " + F];
     for (const std::string &F : D.Unknown)
       ++DroppedCounts["flag unknown to clang " + F];
-    Keys.push_back({C.Filename, commandDigest(C, Args)});
   }
   Clock.lap("database");
 
