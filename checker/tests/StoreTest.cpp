@@ -9,6 +9,7 @@
 
 #include "Emit.h"
 #include "CorpusCase.h"
+#include "CorpusDatabase.h"
 #include "Session.h"
 #include "Store.h"
 #include "checks/Checks.h"
@@ -128,22 +129,8 @@ protected:
   /// compile_commands.json for \p Files; \p Extra flags go to every one.
   void writeDatabase(const std::vector<std::string> &Files,
                      const std::vector<std::string> &Extra = {}) {
-    json::Array Entries;
-    for (const std::string &F : Files) {
-      json::Array Args{"clang-19", "-std=gnu11", "-nostdinc", "-ffreestanding",
-                       "-D__KERNEL__", "-I", FPUTCHECK_CORPUS_DIR "/include"};
-      for (const std::string &E : Extra)
-        Args.push_back(E);
-      Args.push_back("-c");
-      Args.push_back(F);
-      Entries.push_back(json::Object{{"directory", std::string(Dir)},
-                                     {"file", F},
-                                     {"arguments", std::move(Args)}});
-    }
-    std::string Text;
-    raw_string_ostream OS(Text);
-    OS << json::Value(std::move(Entries));
-    write("compile_commands.json", OS.str());
+    write("compile_commands.json",
+          test::corpusDatabaseJSON(Dir, Files, Extra));
   }
 
   RunResult run(const std::vector<std::string> &Files = {},

@@ -1,6 +1,7 @@
 //===- ToolRunner.cpp - Running build/bin/fputcheck from tests ------------===//
 
 #include "ToolRunner.h"
+#include "CorpusDatabase.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -59,21 +60,8 @@ ToolResult runTool(const std::vector<std::string> &Args) {
 std::string writeCorpusDatabase(const TempDir &Dir,
                                 const std::vector<std::string> &Files,
                                 const std::vector<std::string> &Extra) {
-  json::Array Entries;
-  for (const std::string &F : Files) {
-    json::Array Args{"clang-19", "-std=gnu11", "-nostdinc", "-ffreestanding",
-                     "-D__KERNEL__", "-I", FPUTCHECK_CORPUS_DIR "/include"};
-    for (const std::string &E : Extra)
-      Args.push_back(E);
-    Args.push_back("-c");
-    Args.push_back(F);
-    Entries.push_back(json::Object{{"directory", Dir.path()},
-                                   {"file", F},
-                                   {"arguments", std::move(Args)}});
-  }
-  std::string Text;
-  raw_string_ostream(Text) << json::Value(std::move(Entries));
-  return Dir.write("compile_commands.json", Text);
+  return Dir.write("compile_commands.json",
+                   corpusDatabaseJSON(Dir.path(), Files, Extra));
 }
 
 std::string corpusCase(const std::string &Name) {
