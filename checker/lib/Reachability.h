@@ -14,6 +14,7 @@
 #include "Finding.h"
 #include "Program.h"
 #include "llvm/ADT/StringMap.h"
+#include <optional>
 
 namespace fputcheck {
 
@@ -39,6 +40,23 @@ public:
   bool reachesWithin(llvm::StringRef Key, unsigned Indirect) const {
     auto It = FewestIndirect.find(Key);
     return It != FewestIndirect.end() && It->second <= Indirect;
+  }
+
+  /// The field calls a chain has passed after call \p C, having passed
+  /// \p Indirect before it; nullopt past the rules' budget. An unlimited
+  /// budget counts nothing, so searches keep one state per function.
+  std::optional<unsigned> indirectAfter(unsigned Indirect,
+                                        const CallSite &C) const {
+    if (R.MaxIndirectCalls == ~0u || !C.Callee.empty())
+      return Indirect;
+    if (Indirect + 1 > R.MaxIndirectCalls)
+      return std::nullopt;
+    return Indirect + 1;
+  }
+  /// Whether a chain that has passed \p Indirect field calls can still
+  /// reach a sync variant from \p Key within the budget.
+  bool reachesAfter(llvm::StringRef Key, unsigned Indirect) const {
+    return reachesWithin(Key, R.MaxIndirectCalls - Indirect);
   }
 
   const Program &program() const { return P; }

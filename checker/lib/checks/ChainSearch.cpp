@@ -35,7 +35,6 @@ void fputcheck::searchChains(
   // (function, lock) -> fewest indirect calls it was reached with: reached
   // again with fewer, it may lead further within the rules' budget.
   std::map<std::pair<std::string, std::string>, unsigned> SeenFunctions;
-  const unsigned Budget = RA.rules().MaxIndirectCalls;
   std::set<std::pair<const FunctionSummary *, unsigned>> SeenSyncCalls;
   std::deque<int> Queue;
   auto Unwind = [&](int N) {
@@ -51,14 +50,15 @@ void fputcheck::searchChains(
     const CallSite &C = G.Calls[I];
     if (Parent >= 0 && releasedBefore(C, K))
       return true;
-    unsigned Indirect =
-        (Parent >= 0 ? Nodes[Parent].Indirect : 0) + (C.Callee.empty() ? 1 : 0);
-    if (Indirect > Budget)
+    std::optional<unsigned> After =
+        RA.indirectAfter(Parent >= 0 ? Nodes[Parent].Indirect : 0, C);
+    if (!After)
       return true;
+    unsigned Indirect = *After;
     std::string Mapped = K.empty() ? "" : mapKeyIntoCallee(K, C.ArgKeys);
     for (const std::string &T : P.targets(C)) {
       // Only where a sync call is still reachable within the budget left.
-      if (Indirect > Budget || !RA.reachesWithin(T, Budget - Indirect))
+      if (!RA.reachesAfter(T, Indirect))
         continue;
       if (RA.isSync(T)) {
         if (!SeenSyncCalls.insert({&G, I}).second)

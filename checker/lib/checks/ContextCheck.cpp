@@ -37,18 +37,6 @@ struct Visit {
   unsigned RootIndex;
 };
 
-/// The indirect count after call \p C of a state with \p Indirect, or
-/// nullopt past the budget. An unlimited budget counts nothing, so each
-/// function is one state.
-std::optional<unsigned> afterCall(const Rules &R, unsigned Indirect,
-                                  const CallSite &C) {
-  if (R.MaxIndirectCalls == ~0u || !C.Callee.empty())
-    return Indirect;
-  if (Indirect + 1 > R.MaxIndirectCalls)
-    return std::nullopt;
-  return Indirect + 1;
-}
-
 /// Whether \p Key was reached with at most \p Indirect field calls.
 bool seenWithin(const std::map<State, Visit> &Seen, StringRef Key,
                 unsigned Indirect) {
@@ -128,12 +116,11 @@ std::map<State, Visit> explore(const Reachability &RA,
       continue;
     unsigned RootIndex = Seen[S].RootIndex;
     for (unsigned I = 0; I < F->Calls.size(); ++I) {
-      std::optional<unsigned> Ind =
-          afterCall(RA.rules(), S.second, F->Calls[I]);
+      std::optional<unsigned> Ind = RA.indirectAfter(S.second, F->Calls[I]);
       if (!Ind)
         continue;
       for (const std::string &T : P.targets(F->Calls[I]))
-        if (RA.reachesWithin(T, RA.rules().MaxIndirectCalls - *Ind) &&
+        if (RA.reachesAfter(T, *Ind) &&
             !RA.isSync(T) && !seenWithin(Seen, T, *Ind) &&
             Seen.try_emplace(State{T, *Ind},
                              Visit{Hop{F, I, T}, S.second, RootIndex})
@@ -176,7 +163,7 @@ void report(const Reachability &RA, CheckKind Check,
     if (!F || RA.isSync(S.first))
       continue;
     for (unsigned I = 0; I < F->Calls.size(); ++I) {
-      if (!afterCall(RA.rules(), S.second, F->Calls[I]) ||
+      if (!RA.indirectAfter(S.second, F->Calls[I]) ||
           Reported.count({F, I}))
         continue;
       std::string Sync;
