@@ -1,6 +1,7 @@
 //===- FunctionAnalyzer.cpp - Locks held at each call -----------*- C++ -*-===//
 
 #include "FunctionAnalyzer.h"
+#include "ContextTests.h"
 #include "LockExpr.h"
 
 #include "clang/AST/Expr.h"
@@ -121,6 +122,8 @@ private:
   llvm::DenseMap<unsigned, const Stmt *> MacroApplier;
 
   bool Recording = false;
+  /// Per block: context tests that hold on every path to it.
+  std::vector<std::optional<FactSet>> Facts;
   std::vector<CallSite> Sites;
   std::vector<std::vector<unsigned>> BlockSites;
 };
@@ -285,6 +288,8 @@ void BodyAnalysis::recordCall(const CallExpr *CE, const State &S,
   for (const auto &[K, L] : S.Held)
     C.Held.push_back(L);
   C.Released.assign(S.Released.begin(), S.Released.end());
+  if (BlockID < Facts.size() && Facts[BlockID])
+    C.Guards.assign(Facts[BlockID]->begin(), Facts[BlockID]->end());
   bool AnyKey = false;
   for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
     const Expr *Arg = CE->getArg(I);
@@ -550,6 +555,10 @@ FunctionResult BodyAnalysis::run() {
     return Result;
 
   chooseMacroAppliers();
+  if (!R.ContextTests.empty()) {
+    ContextTestReader Reader(R, SM, FD->getASTContext().getLangOpts());
+    Facts = mustFacts(*Cfg, Reader);
+  }
   unsigned N = Cfg->getNumBlockIDs();
   std::vector<State> In(N);
   BlockSites.assign(N, {});

@@ -7,7 +7,8 @@
 using namespace llvm;
 using namespace fputcheck;
 
-Reachability::Reachability(const Program &P, const Rules &R) : P(P), R(R) {
+Reachability::Reachability(const Program &P, const Rules &R)
+    : P(P), R(R), Contexts(P, R) {
   // Callers of each function, with 1 for a call through a struct field.
   StringMap<std::vector<std::pair<const FunctionSummary *, unsigned>>> Callers;
   std::deque<std::string> Queue;

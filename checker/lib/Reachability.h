@@ -13,6 +13,7 @@
 
 #include "Finding.h"
 #include "Program.h"
+#include "RunContexts.h"
 #include "llvm/ADT/StringMap.h"
 #include <optional>
 
@@ -61,10 +62,12 @@ public:
 
   const Program &program() const { return P; }
   const Rules &rules() const { return R; }
+  const RunContexts &contexts() const { return Contexts; }
 
 private:
   const Program &P;
   const Rules &R;
+  RunContexts Contexts;
   llvm::StringMap<unsigned> FewestIndirect;
 };
 

@@ -33,6 +33,9 @@ struct RuleDocument {
   std::vector<LockKind> Kinds;
   std::vector<LockPrimitive> Locks;
   std::vector<CallbackRule> Callbacks;
+  std::optional<std::string> CurrentTask;
+  std::optional<std::string> TaskFlagsField;
+  std::vector<ContextTest> ContextTests;
 };
 
 /// Lock kinds may be declared in any file, so reading is two passes: the
@@ -46,6 +49,8 @@ struct ReadContext {
 LLVM_YAML_IS_SEQUENCE_VECTOR(LockKind)
 LLVM_YAML_IS_SEQUENCE_VECTOR(LockPrimitive)
 LLVM_YAML_IS_SEQUENCE_VECTOR(CallbackRule)
+LLVM_YAML_IS_SEQUENCE_VECTOR(ContextTest)
+LLVM_YAML_IS_SEQUENCE_VECTOR(ContextBit)
 
 namespace llvm {
 namespace yaml {
@@ -72,7 +77,42 @@ template <> struct ScalarEnumerationTraits<CallbackContext> {
   static void enumeration(IO &Io, CallbackContext &V) {
     Io.enumCase(V, "hardirq", CallbackContext::HardIrq);
     Io.enumCase(V, "softirq", CallbackContext::SoftIrq);
-    Io.enumCase(V, "async", CallbackContext::Async);
+    Io.enumCase(V, "task", CallbackContext::Task);
+    Io.enumCase(V, "async", CallbackContext::Task);
+    Io.enumCase(V, "workqueue", CallbackContext::Workqueue);
+    Io.enumCase(V, "kthread", CallbackContext::Kthread);
+  }
+};
+/// A context test's "true_in: [workqueue, kthread]" as a ContextBit mask.
+struct ContextList {
+  unsigned Mask = 0;
+};
+template <> struct ScalarEnumerationTraits<ContextBit> {
+  static void enumeration(IO &Io, ContextBit &V) {
+    Io.enumCase(V, "task", CtxTask);
+    Io.enumCase(V, "workqueue", CtxWorkqueue);
+    Io.enumCase(V, "kthread", CtxKthread);
+    Io.enumCase(V, "hardirq", CtxHardIrq);
+    Io.enumCase(V, "softirq", CtxSoftIrq);
+  }
+};
+template <> struct MappingTraits<ContextTest> {
+  static void mapping(IO &Io, ContextTest &T) {
+    Io.mapOptional("flag", T.Flag);
+    Io.mapOptional("macro", T.Macro);
+    std::vector<ContextBit> TrueIn;
+    if (Io.outputting())
+      return;
+    Io.mapRequired("true_in", TrueIn);
+    for (ContextBit B : TrueIn)
+      T.TrueIn |= B;
+  }
+  static std::string validate(IO &, ContextTest &T) {
+    if (T.Flag.empty() == T.Macro.empty())
+      return "a context test names either a 'flag' or a 'macro'";
+    if (!T.TrueIn)
+      return "context test '" + T.name() + "' needs 'true_in' (contexts)";
+    return "";
   }
 };
 template <> struct MappingTraits<LockKind> {
@@ -145,6 +185,9 @@ template <> struct MappingTraits<RuleDocument> {
     Io.mapOptional("deferring", D.Deferring);
     Io.mapOptional("terminal", D.Terminal);
     Io.mapOptional("callbacks", D.Callbacks);
+    Io.mapOptional("current_task", D.CurrentTask);
+    Io.mapOptional("task_flags_field", D.TaskFlagsField);
+    Io.mapOptional("context_tests", D.ContextTests);
   }
 };
 } // namespace yaml
@@ -233,7 +276,22 @@ Expected<Rules> Rules::loadDirectory(StringRef Dir) {
       R.MaxIndirectCalls = *Doc.MaxIndirectCalls;
     append_range(R.Locks, Doc.Locks);
     append_range(R.Callbacks, Doc.Callbacks);
+    if (Doc.CurrentTask)
+      R.CurrentTask = *Doc.CurrentTask;
+    if (Doc.TaskFlagsField)
+      R.TaskFlagsField = *Doc.TaskFlagsField;
+    append_range(R.ContextTests, Doc.ContextTests);
   }
+  bool HasFlagTest = any_of(R.ContextTests, [](const ContextTest &T) {
+    return !T.Flag.empty();
+  });
+  if (HasFlagTest && (R.CurrentTask.empty() ||
+                      !StringRef(R.TaskFlagsField).contains('.')))
+    return createStringError(
+        inconvertibleErrorCode(),
+        "%s: error: context tests on flags need 'current_task' and "
+        "'task_flags_field' (struct.field)",
+        Dir.str().c_str());
   if (R.SyncVariants.empty())
     return createStringError(inconvertibleErrorCode(),
                              "%s: error: no sync_variants in any rule file",
@@ -261,6 +319,30 @@ void Rules::reindex() {
     LockIndex.try_emplace(Locks[I].Name, I);
   for (unsigned I = 0; I < Kinds.size(); ++I)
     KindIndex.try_emplace(Kinds[I].Name, I);
+  TestIndex.clear();
+  for (unsigned I = 0; I < ContextTests.size(); ++I)
+    TestIndex.try_emplace(ContextTests[I].name(), I);
+}
+
+const ContextTest *Rules::contextTest(StringRef Name) const {
+  auto It = TestIndex.find(Name);
+  return It == TestIndex.end() ? nullptr : &ContextTests[It->second];
+}
+
+unsigned fputcheck::contextBit(CallbackContext C) {
+  switch (C) {
+  case CallbackContext::HardIrq:
+    return CtxHardIrq;
+  case CallbackContext::SoftIrq:
+    return CtxSoftIrq;
+  case CallbackContext::Task:
+    return CtxTask;
+  case CallbackContext::Workqueue:
+    return CtxWorkqueue;
+  case CallbackContext::Kthread:
+    return CtxKthread;
+  }
+  return CtxTask;
 }
 
 void Rules::addSyncVariant(StringRef Name) {
@@ -322,5 +404,10 @@ std::string Rules::extractionFingerprint() const {
              ";");
   for (const std::string &M : ExportMacros)
     H.update(M + ";");
+  // Context tests are read at branches; what they mean (true_in) is applied
+  // after linking.
+  H.update("current:" + CurrentTask + "/" + TaskFlagsField + ";");
+  for (const ContextTest &T : ContextTests)
+    H.update("test:" + T.Flag + "/" + T.Macro + ";");
   return toHex(H.final());
 }

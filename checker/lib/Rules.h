@@ -28,8 +28,24 @@ enum class LockContext { Atomic, Sleeping };
 /// returns zero.
 enum class TrySuccess { NonZero, Zero };
 
-/// The context a registered callback starts in.
-enum class CallbackContext { HardIrq, SoftIrq, Async };
+/// The context a registered callback starts in. Work items run in a
+/// workqueue worker (a kthread with PF_WQ_WORKER), kthread functions in a
+/// kthread, task_work in the task that queued it; all three are process
+/// context that starts with nothing held ("async" is the older spelling of
+/// "task").
+enum class CallbackContext { HardIrq, SoftIrq, Task, Workqueue, Kthread };
+
+/// Contexts code can run in, as bits of a mask: what a context test
+/// (rules: context_tests) says about the running code is a set of these.
+enum ContextBit : unsigned {
+  CtxTask = 1u << 0,      // plain process context: a system call, task_work
+  CtxWorkqueue = 1u << 1, // a workqueue worker
+  CtxKthread = 1u << 2,   // a kernel thread that is not a workqueue worker
+  CtxHardIrq = 1u << 3,
+  CtxSoftIrq = 1u << 4,
+  CtxAll = (1u << 5) - 1,
+};
+unsigned contextBit(CallbackContext C);
 
 struct LockKind {
   std::string Name;
@@ -55,7 +71,21 @@ struct CallbackRule {
   int Arg = -1;
   std::string Struct;
   std::string Field;
-  CallbackContext Context = CallbackContext::Async;
+  CallbackContext Context = CallbackContext::Task;
+};
+
+/// A test of the running context that a branch condition can make. Code
+/// behind `if (!(current->flags & PF_WQ_WORKER)) { WARN_ON_ONCE(1); return; }`
+/// runs only in a workqueue worker; the kernel states where a call may run
+/// this way, and chains that cannot run there are not real.
+struct ContextTest {
+  /// A flag macro tested against the current task's flags field...
+  std::string Flag;
+  /// ...or a macro that is the whole test (in_task()).
+  std::string Macro;
+  /// Contexts (ContextBit mask) in which the test is true.
+  unsigned TrueIn = 0;
+  const std::string &name() const { return Flag.empty() ? Macro : Flag; }
 };
 
 class Rules {
@@ -86,6 +116,8 @@ public:
   const std::vector<LockKind> &lockKinds() const { return Kinds; }
   const std::vector<LockPrimitive> &lockPrimitives() const { return Locks; }
   const std::vector<CallbackRule> &callbacks() const { return Callbacks; }
+  /// The context test named \p Name (a flag or a macro), if any.
+  const ContextTest *contextTest(llvm::StringRef Name) const;
   /// Stable digest of everything extraction depends on, for cache keys.
   std::string extractionFingerprint() const;
 
@@ -109,12 +141,18 @@ public:
   std::vector<LockKind> Kinds;
   std::vector<LockPrimitive> Locks;
   std::vector<CallbackRule> Callbacks;
+  /// The function `current` expands to (get_current()).
+  std::string CurrentTask;
+  /// The task's flags field, "struct.field" (task_struct.flags).
+  std::string TaskFlagsField;
+  std::vector<ContextTest> ContextTests;
 
 private:
   llvm::Error collectKinds(llvm::StringRef Text, llvm::StringRef BufferName);
   void reindex();
   llvm::StringMap<unsigned> LockIndex;
   llvm::StringMap<unsigned> KindIndex;
+  llvm::StringMap<unsigned> TestIndex;
   llvm::StringSet<> SyncSet, ExportSet, CompleteSet, WaitSet, ExitSet,
       BarrierSet;
 };

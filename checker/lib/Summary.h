@@ -55,6 +55,9 @@ struct CallSite {
   std::vector<std::pair<unsigned, std::string>> FnArgs;
   /// Call sites (indices in the same function) that may run next.
   std::vector<unsigned> Next;
+  /// Context tests that hold on every path to this call ("+PF_WQ_WORKER",
+  /// "-in_interrupt"; rules: context_tests), sorted.
+  std::vector<std::string> Guards;
 };
 
 struct FunctionSummary {

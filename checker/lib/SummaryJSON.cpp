@@ -46,6 +46,8 @@ json::Value toJSON(const CallSite &C) {
   }
   if (!C.Next.empty())
     O["n"] = json::Array(C.Next);
+  if (!C.Guards.empty())
+    O["g"] = strings(C.Guards);
   return O;
 }
 
@@ -106,7 +108,7 @@ static bool fromJSON(const json::Value &V, CallSite &C, json::Path P) {
       !O.mapOptional("f", C.Callee) || !O.mapOptional("s", C.Struct) ||
       !O.mapOptional("m", C.Field) || !O.mapOptional("h", C.Held) ||
       !O.mapOptional("r", C.Released) || !O.mapOptional("a", C.ArgKeys) ||
-      !O.mapOptional("n", C.Next))
+      !O.mapOptional("n", C.Next) || !O.mapOptional("g", C.Guards))
     return false;
   if (const json::Array *A = V.getAsObject()->getArray("p"))
     for (const json::Value &E : *A) {

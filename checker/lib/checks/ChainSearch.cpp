@@ -7,6 +7,7 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <tuple>
 
 using namespace llvm;
 using namespace fputcheck;
@@ -17,6 +18,7 @@ struct Node {
   std::string Key; // The lock in H.Target's terms ("" if none or unnameable).
   int Parent;
   unsigned Indirect; // Calls through struct fields on the chain so far.
+  unsigned Contexts; // Where the root may run, narrowed by context tests.
 };
 
 bool releasedBefore(const CallSite &C, StringRef Key) {
@@ -32,9 +34,12 @@ void fputcheck::searchChains(
     const std::function<bool(std::vector<Hop>)> &OnChain) {
   const Program &P = RA.program();
   std::vector<Node> Nodes;
-  // (function, lock) -> fewest indirect calls it was reached with: reached
-  // again with fewer, it may lead further within the rules' budget.
-  std::map<std::pair<std::string, std::string>, unsigned> SeenFunctions;
+  const RunContexts &Ctx = RA.contexts();
+  // (function, lock, contexts) -> fewest indirect calls it was reached
+  // with: reached again with fewer, it may lead further within the rules'
+  // budget.
+  std::map<std::tuple<std::string, std::string, unsigned>, unsigned>
+      SeenFunctions;
   std::set<std::pair<const FunctionSummary *, unsigned>> SeenSyncCalls;
   std::deque<int> Queue;
   auto Unwind = [&](int N) {
@@ -55,24 +60,32 @@ void fputcheck::searchChains(
     if (!After)
       return true;
     unsigned Indirect = *After;
+    // A call behind a context test runs only where the test holds; a chain
+    // whose root cannot run there is not followed.
+    unsigned Contexts = Ctx.allow(
+        Parent >= 0 ? Nodes[Parent].Contexts : Ctx.rootMask(G.Key), C.Guards);
+    if (!Contexts)
+      return true;
     std::string Mapped = K.empty() ? "" : mapKeyIntoCallee(K, C.ArgKeys);
     for (const std::string &T : P.targets(C)) {
       // Only where a sync call is still reachable within the budget left.
       if (!RA.reachesAfter(T, Indirect))
         continue;
       if (RA.isSync(T)) {
-        if (!SeenSyncCalls.insert({&G, I}).second)
+        if (!(Contexts & Ctx.syncMask(T)) ||
+            !SeenSyncCalls.insert({&G, I}).second)
           continue;
-        Nodes.push_back({Hop{&G, I, T}, "", Parent, Indirect});
+        Nodes.push_back({Hop{&G, I, T}, "", Parent, Indirect, Contexts});
         if (!OnChain(Unwind(int(Nodes.size() - 1))))
           return false;
         continue;
       }
-      auto [Seen, New] = SeenFunctions.try_emplace({T, Mapped}, Indirect);
+      auto [Seen, New] =
+          SeenFunctions.try_emplace({T, Mapped, Contexts}, Indirect);
       if (!New && Seen->second <= Indirect)
         continue;
       Seen->second = Indirect;
-      Nodes.push_back({Hop{&G, I, T}, Mapped, Parent, Indirect});
+      Nodes.push_back({Hop{&G, I, T}, Mapped, Parent, Indirect, Contexts});
       Queue.push_back(int(Nodes.size() - 1));
     }
     return true;

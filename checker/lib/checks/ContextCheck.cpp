@@ -25,6 +25,7 @@ struct Root {
   std::string Key;
   Step Registered; // Where the context was established (empty for exit).
   std::string How; // "registered by request_irq()".
+  unsigned Contexts; // Where the root runs (ContextBit mask).
 };
 
 /// A function, and how many calls through struct fields the chain took to
@@ -35,6 +36,7 @@ struct Visit {
   std::optional<Hop> From; // The call that reached this state.
   unsigned FromIndirect;   // With From->F->Key, the state it came from.
   unsigned RootIndex;
+  unsigned Contexts; // The root's, narrowed by the context tests passed.
 };
 
 /// Whether \p Key was reached with at most \p Indirect field calls.
@@ -50,7 +52,8 @@ std::vector<Root> irqRoots(const Reachability &RA) {
   const Rules &R = RA.rules();
   std::map<std::string, Root> Roots; // Ordered: deterministic start order.
   auto IsIrq = [](const CallbackRule *CR) {
-    return CR && CR->Context != CallbackContext::Async;
+    return CR && (CR->Context == CallbackContext::HardIrq ||
+                  CR->Context == CallbackContext::SoftIrq);
   };
   auto Ctx = [](const CallbackRule *CR) {
     return CR->Context == CallbackContext::HardIrq ? std::string("hard")
@@ -69,7 +72,7 @@ std::vector<Root> irqRoots(const Reachability &RA) {
                             keyName(Fn).str() + "() runs in " + Ctx(CR) +
                                 " interrupt context: registered by " +
                                 CR->Call + "()"},
-                       Ctx(CR)});
+                       Ctx(CR), contextBit(CR->Context)});
       }
   for (const FieldStore &S : P.stores()) {
     const CallbackRule *CR = R.callbackForField(S.Struct, S.Field);
@@ -80,7 +83,7 @@ std::vector<Root> irqRoots(const Reachability &RA) {
                                   keyName(S.Function).str() + "() runs in " +
                                       Ctx(CR) + " interrupt context: stored "
                                       "into " + S.Struct + "." + S.Field},
-                             Ctx(CR)});
+                             Ctx(CR), contextBit(CR->Context)});
   }
   std::vector<Root> Out;
   for (auto &[K, Rt] : Roots)
@@ -92,7 +95,7 @@ std::vector<Root> exitRoots(const Reachability &RA) {
   std::vector<Root> Out;
   for (const std::string &Name : RA.rules().exitRoots())
     if (RA.reaches(Name))
-      Out.push_back(Root{Name, Step{}, ""});
+      Out.push_back(Root{Name, Step{}, "", RA.contexts().rootMask(Name)});
   return Out;
 }
 
@@ -104,7 +107,8 @@ std::map<State, Visit> explore(const Reachability &RA,
   std::map<State, Visit> Seen;
   std::deque<State> Queue;
   for (unsigned I = 0; I < Roots.size(); ++I)
-    if (Seen.try_emplace(State{Roots[I].Key, 0}, Visit{std::nullopt, 0, I})
+    if (Seen.try_emplace(State{Roots[I].Key, 0},
+                         Visit{std::nullopt, 0, I, Roots[I].Contexts})
             .second)
       Queue.push_back(State{Roots[I].Key, 0});
   while (!Queue.empty()) {
@@ -117,13 +121,17 @@ std::map<State, Visit> explore(const Reachability &RA,
     unsigned RootIndex = Seen[S].RootIndex;
     for (unsigned I = 0; I < F->Calls.size(); ++I) {
       std::optional<unsigned> Ind = RA.indirectAfter(S.second, F->Calls[I]);
-      if (!Ind)
+      // A call behind a context test the root cannot pass is not followed.
+      unsigned Contexts =
+          RA.contexts().allow(Seen[S].Contexts, F->Calls[I].Guards);
+      if (!Ind || !Contexts)
         continue;
       for (const std::string &T : P.targets(F->Calls[I]))
         if (RA.reachesAfter(T, *Ind) &&
             !RA.isSync(T) && !seenWithin(Seen, T, *Ind) &&
             Seen.try_emplace(State{T, *Ind},
-                             Visit{Hop{F, I, T}, S.second, RootIndex})
+                             Visit{Hop{F, I, T}, S.second, RootIndex,
+                                   Contexts})
                 .second)
           Queue.push_back(State{T, *Ind});
     }
@@ -167,8 +175,10 @@ void report(const Reachability &RA, CheckKind Check,
           Reported.count({F, I}))
         continue;
       std::string Sync;
+      unsigned Contexts =
+          RA.contexts().allow(Seen[S].Contexts, F->Calls[I].Guards);
       for (const std::string &T : P.targets(F->Calls[I]))
-        if (RA.isSync(T)) {
+        if (RA.isSync(T) && (Contexts & RA.contexts().syncMask(T))) {
           Sync = T;
           break;
         }

@@ -186,6 +186,7 @@ void fputcheck::writeBinarySummary(const TUSummary &S,
         W.str(Fn);
       }
       W.nums(C.Next);
+      W.strs(C.Guards);
     }
     W.nums(F.Entry);
   }
@@ -241,7 +242,7 @@ Expected<TUSummary> fputcheck::readBinarySummary(ArrayRef<uint8_t> In) {
       for (auto &[Idx, Fn] : C.FnArgs)
         if (!R.num(Idx) || !R.str(Fn))
           return Malformed();
-      if (!R.nums(C.Next))
+      if (!R.nums(C.Next) || !R.strs(C.Guards))
         return Malformed();
     }
     if (!R.nums(F.Entry))

@@ -23,7 +23,7 @@ target_link_libraries(fputcheck_lib PUBLIC SQLite::SQLite3)
 file(GLOB _fputcheck_extraction_sources
   ${CMAKE_CURRENT_LIST_DIR}/../*.cpp ${CMAKE_CURRENT_LIST_DIR}/../*.h)
 list(FILTER _fputcheck_extraction_sources EXCLUDE REGEX
-  "/(Census|Emit|Finding|Program|Progress|Reachability|Rules|Session|Store)\\.(cpp|h)$")
+  "/(Census|Emit|Finding|Program|Progress|Reachability|Rules|RunContexts|Session|Store)\\.(cpp|h)$")
 list(SORT _fputcheck_extraction_sources)
 set(_fputcheck_generated ${CMAKE_CURRENT_BINARY_DIR}/generated)
 string(REPLACE ";" "|" _fputcheck_hash_inputs "${_fputcheck_extraction_sources}")

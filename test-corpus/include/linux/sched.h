@@ -18,6 +18,7 @@
 #define TASK_DEAD			0x00000080
 
 #define PF_EXITING		0x00000004	/* Getting shut down */
+#define PF_WQ_WORKER		0x00000020	/* I'm a workqueue worker */
 #define PF_KTHREAD		0x00200000	/* I am a kernel thread */
 
 #define TASK_COMM_LEN		16

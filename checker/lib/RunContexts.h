@@ -1,0 +1,42 @@
+//===- RunContexts.h - Where a chain's root may run -------------*- C++ -*-===//
+//
+// Context tests (rules: context_tests) recorded at call sites say where a call
+// may run; this says where a chain's root may run, so a chain through
+// `if (!(current->flags & PF_WQ_WORKER)) return;` is kept only from a root
+// that can run in a workqueue worker. Any function may run in plain process
+// context; it may also run in the context of every callback (rules:
+// callbacks) from which it is reached over the linked call graph.
+//
+//===----------------------------------------------------------------------===//
+#ifndef FPUTCHECK_RUNCONTEXTS_H
+#define FPUTCHECK_RUNCONTEXTS_H
+
+#include "Program.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace fputcheck {
+
+class RunContexts {
+public:
+  RunContexts(const Program &P, const Rules &R);
+
+  /// Contexts (ContextBit mask) a chain rooted at \p Key may start in.
+  unsigned rootMask(llvm::StringRef Key) const;
+  /// Of \p Mask, the contexts in which every fact of \p Guards holds.
+  unsigned allow(unsigned Mask, llvm::ArrayRef<std::string> Guards) const;
+  /// Contexts in which sync variant \p Key runs its release: where every
+  /// context test its body makes on the way to a call holds (6.1's
+  /// `BUG_ON(!(task->flags & PF_KTHREAD))` in __fput_sync()).
+  unsigned syncMask(llvm::StringRef Key) const;
+
+private:
+  const Program &P;
+  const Rules &R;
+  /// Contexts beyond plain process context each function is reached in.
+  llvm::StringMap<unsigned> Reached;
+};
+
+} // namespace fputcheck
+
+#endif
