@@ -1,6 +1,7 @@
 //===- Extractor.cpp - One TU to one summary --------------------*- C++ -*-===//
 
 #include "Extractor.h"
+#include "GlobalTables.h"
 #include "FunctionAnalyzer.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -144,6 +145,7 @@ public:
     return It == Facts.LockUses.end() ? nullptr : &It->second;
   }
   std::string functionKey(const FunctionDecl *FD) override;
+  std::string objectKey(const VarDecl *VD) override;
   std::string fileOf(SourceLocation Loc) override;
 
 private:
@@ -156,6 +158,8 @@ private:
   MacroFacts &Facts;
   TUSummary &Out;
   const std::optional<BodyNeeds> &Needed;
+  /// The constant table whose initializer is being read, or empty.
+  std::string StoreObject;
   std::map<const FunctionDecl *, FunctionResult> Done;
   llvm::DenseSet<const FunctionDecl *> InProgress;
   llvm::DenseMap<FileID, std::string> FileNames;
@@ -180,6 +184,14 @@ std::string Consumer::functionKey(const FunctionDecl *FD) {
     return Name;
   const FunctionDecl *Def = FD->getDefinition();
   return Name + "@" + fileOf((Def ? Def : FD)->getLocation());
+}
+
+std::string Consumer::objectKey(const VarDecl *VD) {
+  std::string Name = VD->getNameAsString();
+  if (VD->isExternallyVisible())
+    return Name;
+  const VarDecl *Def = VD->getDefinition();
+  return Name + "@" + fileOf((Def ? Def : VD)->getLocation());
 }
 
 void Consumer::analyse(const FunctionDecl *Def) {
@@ -218,7 +230,8 @@ void Consumer::noteStore(const FieldDecl *F, const Expr *Value,
     return;
   PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
   Out.Stores.push_back({Struct, F->getNameAsString(), functionKey(Fn),
-                        fileOf(Loc), P.isValid() ? P.getLine() : 0});
+                        fileOf(Loc), P.isValid() ? P.getLine() : 0,
+                        StoreObject});
   if (const FunctionDecl *Def = Fn->getDefinition(); Def && Def->hasBody())
     analyse(Def);
 }
@@ -246,7 +259,12 @@ void Consumer::HandleTranslationUnit(ASTContext &Ctx) {
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
     if (!SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
       continue;
+    // Stores in a constant table's initializer are all that table's field
+    // will ever hold: calls through the table resolve to exactly those.
+    const auto *VD = dyn_cast<VarDecl>(D);
+    StoreObject = VD && isConstantTable(VD) ? objectKey(VD) : "";
     Stores.TraverseDecl(D);
+    StoreObject.clear();
     if (const auto *FD = dyn_cast<FunctionDecl>(D);
         FD && FD->doesThisDeclarationHaveABody())
       analyse(FD);

@@ -2,6 +2,7 @@
 
 #include "FunctionAnalyzer.h"
 #include "ContextTests.h"
+#include "GlobalTables.h"
 #include "LockExpr.h"
 
 #include "clang/AST/Expr.h"
@@ -93,6 +94,11 @@ private:
   Applied fromPrimitive(const LockPrimitive &P, const CallExpr *CE);
   Applied fromEffect(const LockEffect &E, const CallExpr *CE);
   void recordCall(const CallExpr *CE, const State &S, unsigned BlockID);
+  /// A variable's cleanup function (`__free(name)`, a guard's destructor)
+  /// runs at every exit from its scope: a call like one written there.
+  void recordCleanup(const CFGCleanupFunction &CF, const State &S,
+                     unsigned BlockID);
+  void recordSite(CallSite C, const State &S, unsigned BlockID);
   /// The trylock a branch condition tests; \p Same is whether the condition
   /// is nonzero exactly when the trylock returned nonzero.
   const CallExpr *trylockIn(const Expr *C, bool &Same) const;
@@ -279,17 +285,14 @@ void BodyAnalysis::recordCall(const CallExpr *CE, const State &S,
       return;
     C.Struct = Struct;
     C.Field = Field->getName().str();
+    if (const VarDecl *Table = tableOf(ME->getBase(), FD))
+      C.Object = TU.objectKey(Table);
   }
   PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(CE->getBeginLoc()));
   if (P.isValid()) {
     C.Line = P.getLine();
     C.Col = P.getColumn();
   }
-  for (const auto &[K, L] : S.Held)
-    C.Held.push_back(L);
-  C.Released.assign(S.Released.begin(), S.Released.end());
-  if (BlockID < Facts.size() && Facts[BlockID])
-    C.Guards.assign(Facts[BlockID]->begin(), Facts[BlockID]->end());
   bool AnyKey = false;
   for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
     const Expr *Arg = CE->getArg(I);
@@ -305,6 +308,35 @@ void BodyAnalysis::recordCall(const CallExpr *CE, const State &S,
   }
   if (!AnyKey)
     C.ArgKeys.clear();
+  recordSite(std::move(C), S, BlockID);
+}
+
+void BodyAnalysis::recordCleanup(const CFGCleanupFunction &CF, const State &S,
+                                 unsigned BlockID) {
+  const FunctionDecl *Fn = CF.getFunctionDecl();
+  if (!Fn || !Fn->getIdentifier() || R.lockPrimitive(Fn->getName()))
+    return;
+  CallSite C;
+  C.Callee = TU.functionKey(Fn);
+  // The cleanup runs where the scope ends; the declaration is where a
+  // reader sees it (`struct file *f __free(fput) = ...`).
+  PresumedLoc P =
+      SM.getPresumedLoc(SM.getExpansionLoc(CF.getVarDecl()->getLocation()));
+  if (P.isValid()) {
+    C.Line = P.getLine();
+    C.Col = P.getColumn();
+  }
+  if (const FunctionDecl *Def = Fn->getDefinition(); Def && Def->hasBody())
+    TU.effectsOf(Def); // Analysed, so its calls are in the summary.
+  recordSite(std::move(C), S, BlockID);
+}
+
+void BodyAnalysis::recordSite(CallSite C, const State &S, unsigned BlockID) {
+  for (const auto &[K, L] : S.Held)
+    C.Held.push_back(L);
+  C.Released.assign(S.Released.begin(), S.Released.end());
+  if (BlockID < Facts.size() && Facts[BlockID])
+    C.Guards.assign(Facts[BlockID]->begin(), Facts[BlockID]->end());
   BlockSites[BlockID].push_back(Sites.size());
   Sites.push_back(std::move(C));
 }
@@ -419,6 +451,8 @@ void BodyAnalysis::transferBlock(const CFGBlock &B, State &S) {
     if (auto CS = E.getAs<CFGStmt>()) {
       transferStmt(CS->getStmt(), S, B.getBlockID());
     } else if (auto CF = E.getAs<CFGCleanupFunction>()) {
+      if (Recording)
+        recordCleanup(*CF, S, B.getBlockID());
       auto It = GuardKeys.find(CF->getVarDecl());
       if (It != GuardKeys.end())
         for (const std::string &K : It->second)

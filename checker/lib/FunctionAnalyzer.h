@@ -60,6 +60,8 @@ public:
   virtual const std::vector<MacroLockUse> *macroUsesAt(unsigned RawLoc) const = 0;
   /// Linkage-aware key of a function (see FunctionSummary::Key).
   virtual std::string functionKey(const clang::FunctionDecl *FD) = 0;
+  /// Key of a global variable, made like a function's.
+  virtual std::string objectKey(const clang::VarDecl *VD) = 0;
   /// Canonical path of the file holding \p Loc's expansion.
   virtual std::string fileOf(clang::SourceLocation Loc) = 0;
 };

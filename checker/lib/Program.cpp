@@ -21,15 +21,22 @@ void Program::link(const Rules &R) {
       ByKey.try_emplace(F.Key, &F); // First copy of a header inline wins.
     for (const FieldStore &S : TU.Stores) {
       Stores.push_back(S);
-      if (!R.callbackForField(S.Struct, S.Field))
+      if (!R.callbackForField(S.Struct, S.Field)) {
         FieldTargets[{S.Struct, S.Field}].push_back(S.Function);
+        if (!S.Object.empty())
+          TableTargets[{S.Struct, S.Field, S.Object}].push_back(S.Function);
+      }
     }
     append_range(Exports, TU.Exports);
   }
-  for (auto &[Field, Fns] : FieldTargets) {
+  auto SortUnique = [](std::vector<std::string> &Fns) {
     llvm::sort(Fns);
     Fns.erase(std::unique(Fns.begin(), Fns.end()), Fns.end());
-  }
+  };
+  for (auto &[Field, Fns] : FieldTargets)
+    SortUnique(Fns);
+  for (auto &[Field, Fns] : TableTargets)
+    SortUnique(Fns);
   for (auto &E : ByKey)
     Ordered.push_back(E.second);
   llvm::sort(Ordered, [](const FunctionSummary *A, const FunctionSummary *B) {
@@ -39,6 +46,15 @@ void Program::link(const Rules &R) {
     for (const CallSite &C : F->Calls) {
       if (!C.Callee.empty())
         continue;
+      // Through a known constant table: exactly what its initializer holds.
+      if (!C.Object.empty()) {
+        auto TIt = TableTargets.find({C.Struct, C.Field, C.Object});
+        if (TIt != TableTargets.end()) {
+          IndirectTargets[&C] = &TIt->second;
+          Exact.insert(&C);
+          continue;
+        }
+      }
       auto It = FieldTargets.find({C.Struct, C.Field});
       // A field every filesystem or driver fills (file_operations.open,
       // notifier_block.notifier_call) says nothing about which function this

@@ -14,8 +14,10 @@
 #include "Summary.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include <map>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,12 @@ public:
   }
   /// Functions a call site may call, sorted and unique.
   llvm::ArrayRef<std::string> targets(const CallSite &C) const;
+  /// A call through a struct field resolved by guessing (every function
+  /// stored into the field), not a direct call nor one through a known
+  /// constant table.
+  bool isGuess(const CallSite &C) const {
+    return C.Callee.empty() && !Exact.count(&C);
+  }
   const std::vector<ExportMark> &exports() const { return Exports; }
   const std::vector<FieldStore> &stores() const { return Stores; }
   size_t numTUs() const { return TUs.size(); }
@@ -47,6 +55,11 @@ private:
   std::vector<const FunctionSummary *> Ordered;
   std::map<std::pair<std::string, std::string>, std::vector<std::string>>
       FieldTargets;
+  /// (struct, field, constant table) -> the functions its initializer holds.
+  std::map<std::tuple<std::string, std::string, std::string>,
+           std::vector<std::string>>
+      TableTargets;
+  llvm::DenseSet<const CallSite *> Exact;
   std::vector<ExportMark> Exports;
   std::vector<FieldStore> Stores;
   /// Targets of indirect call sites, resolved once at link time.

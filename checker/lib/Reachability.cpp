@@ -19,7 +19,7 @@ Reachability::Reachability(const Program &P, const Rules &R)
   for (const FunctionSummary *F : P.functions())
     for (const CallSite &C : F->Calls)
       for (const std::string &T : P.targets(C)) {
-        Callers[T].push_back({F, C.Callee.empty() ? 1u : 0u});
+        Callers[T].push_back({F, P.isGuess(C) ? 1u : 0u});
         if (isSync(T))
           Seed(T);
       }

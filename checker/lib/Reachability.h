@@ -48,7 +48,7 @@ public:
   /// budget counts nothing, so searches keep one state per function.
   std::optional<unsigned> indirectAfter(unsigned Indirect,
                                         const CallSite &C) const {
-    if (R.MaxIndirectCalls == ~0u || !C.Callee.empty())
+    if (R.MaxIndirectCalls == ~0u || !P.isGuess(C))
       return Indirect;
     if (Indirect + 1 > R.MaxIndirectCalls)
       return std::nullopt;

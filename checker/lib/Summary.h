@@ -42,6 +42,10 @@ struct CallSite {
   /// Indirect call through Struct.Field (both empty for direct calls).
   std::string Struct;
   std::string Field;
+  /// For an indirect call, the constant global table the object comes
+  /// from (`def = &io_issue_defs[op]; def->issue()`), keyed like a
+  /// function; empty when unknown.
+  std::string Object;
   unsigned Line = 0;
   unsigned Col = 0;
   /// Locks held on at least one path reaching this call.
@@ -80,6 +84,8 @@ struct FieldStore {
   std::string Function;
   std::string File;
   unsigned Line = 0;
+  /// The constant global whose initializer holds the store, or empty.
+  std::string Object;
 };
 
 /// An EXPORT_SYMBOL*() of a symbol, where the macro was written.

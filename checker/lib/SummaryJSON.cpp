@@ -28,6 +28,8 @@ json::Value toJSON(const CallSite &C) {
     O["s"] = C.Struct;
     O["m"] = C.Field;
   }
+  if (!C.Object.empty())
+    O["o"] = C.Object;
   if (!C.Held.empty()) {
     json::Array A;
     for (const HeldLock &L : C.Held)
@@ -69,7 +71,7 @@ json::Value fputcheck::toJSON(const TUSummary &S) {
   json::Array Stores;
   for (const FieldStore &St : S.Stores)
     Stores.push_back(json::Array{St.Struct, St.Field, St.Function, St.File,
-                                 St.Line});
+                                 St.Line, St.Object});
   json::Array Exports;
   for (const ExportMark &E : S.Exports)
     Exports.push_back(json::Array{E.Symbol, E.Macro, E.File, E.Line});
@@ -106,7 +108,7 @@ static bool fromJSON(const json::Value &V, CallSite &C, json::Path P) {
   json::ObjectMapper O(V, P);
   if (!O || !O.map("l", C.Line) || !O.map("c", C.Col) ||
       !O.mapOptional("f", C.Callee) || !O.mapOptional("s", C.Struct) ||
-      !O.mapOptional("m", C.Field) || !O.mapOptional("h", C.Held) ||
+      !O.mapOptional("m", C.Field) || !O.mapOptional("o", C.Object) || !O.mapOptional("h", C.Held) ||
       !O.mapOptional("r", C.Released) || !O.mapOptional("a", C.ArgKeys) ||
       !O.mapOptional("n", C.Next) || !O.mapOptional("g", C.Guards))
     return false;
@@ -147,7 +149,7 @@ Expected<TUSummary> fputcheck::summaryFromJSON(const json::Value &V) {
         return nullptr;
     return A;
   };
-  const json::Array *Stores = Ok ? Tuples("stores", 5) : nullptr;
+  const json::Array *Stores = Ok ? Tuples("stores", 6) : nullptr;
   const json::Array *Exports = Ok ? Tuples("exports", 4) : nullptr;
   if (!Ok || !Stores || !Exports) {
     std::string Msg = "malformed summary";
@@ -163,7 +165,8 @@ Expected<TUSummary> fputcheck::summaryFromJSON(const json::Value &V) {
   };
   for (const json::Value &E : *Stores) {
     const json::Array &A = *E.getAsArray();
-    S.Stores.push_back({Str(A[0]), Str(A[1]), Str(A[2]), Str(A[3]), Num(A[4])});
+    S.Stores.push_back(
+        {Str(A[0]), Str(A[1]), Str(A[2]), Str(A[3]), Num(A[4]), Str(A[5])});
   }
   for (const json::Value &E : *Exports) {
     const json::Array &A = *E.getAsArray();

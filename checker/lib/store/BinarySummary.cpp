@@ -167,6 +167,7 @@ void fputcheck::writeBinarySummary(const TUSummary &S,
       W.str(C.Callee);
       W.str(C.Struct);
       W.str(C.Field);
+      W.str(C.Object);
       W.num(C.Line);
       W.num(C.Col);
       W.num(C.Held.size());
@@ -197,6 +198,7 @@ void fputcheck::writeBinarySummary(const TUSummary &S,
     W.str(St.Function);
     W.str(St.File);
     W.num(St.Line);
+    W.str(St.Object);
   }
   W.num(S.Exports.size());
   for (const ExportMark &E : S.Exports) {
@@ -229,7 +231,7 @@ Expected<TUSummary> fputcheck::readBinarySummary(ArrayRef<uint8_t> In) {
     for (CallSite &C : F.Calls) {
       size_t NH = 0, NA = 0;
       if (!R.str(C.Callee) || !R.str(C.Struct) || !R.str(C.Field) ||
-          !R.num(C.Line) || !R.num(C.Col) || !R.count(NH))
+          !R.str(C.Object) || !R.num(C.Line) || !R.num(C.Col) || !R.count(NH))
         return Malformed();
       C.Held.resize(NH);
       for (HeldLock &L : C.Held)
@@ -254,7 +256,7 @@ Expected<TUSummary> fputcheck::readBinarySummary(ArrayRef<uint8_t> In) {
   S.Stores.resize(NS);
   for (FieldStore &St : S.Stores)
     if (!R.str(St.Struct) || !R.str(St.Field) || !R.str(St.Function) ||
-        !R.str(St.File) || !R.num(St.Line))
+        !R.str(St.File) || !R.num(St.Line) || !R.str(St.Object))
       return Malformed();
   if (!R.count(NE))
     return Malformed();
