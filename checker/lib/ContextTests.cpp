@@ -12,6 +12,8 @@
 using namespace clang;
 using namespace fputcheck;
 
+const char *const fputcheck::LastRefPrefix = "last:";
+
 std::string fputcheck::negateFact(const std::string &Fact) {
   return (Fact[0] == '+' ? "-" : "+") + Fact.substr(1);
 }
@@ -93,6 +95,12 @@ ContextTestReader::factWhenTrue(const Expr *C) const {
                Call && Call->getBuiltinCallee() == Builtin::BI__builtin_expect &&
                Call->getNumArgs() > 0) {
       C = Call->getArg(0); // unlikely(x)
+    } else if (const auto *Call = dyn_cast<CallExpr>(C)) {
+      // if (atomic_dec_and_test(&files->count)) close_files(files);
+      const FunctionDecl *FD = Call->getDirectCallee();
+      if (FD && FD->getIdentifier() && R.isLastReferenceTest(FD->getName()))
+        return (Same ? "+" : "-") + (LastRefPrefix + FD->getName()).str();
+      return std::nullopt;
     } else if (const auto *BO = dyn_cast<BinaryOperator>(C)) {
       auto IsZero = [](const Expr *E) {
         const auto *IL = dyn_cast<IntegerLiteral>(E->IgnoreParenImpCasts());

@@ -5,7 +5,9 @@
 //   BUG_ON(!(task->flags & PF_KTHREAD));
 // A call behind such a test runs only where it holds. This reads the tests
 // the rules name (context_tests) out of branch conditions and computes, for
-// every CFG block, the facts that hold on every path reaching it. A fact is
+// every CFG block, the facts that hold on every path reaching it. A
+// reference-count test (`if (atomic_dec_and_test(&files->count))`) is read
+// the same way: the call behind it runs only for the last reference. A fact is
 // "+NAME" (the test is true) or "-NAME" (false); what a test means (which
 // contexts it is true in) is applied after linking.
 //
@@ -59,6 +61,10 @@ private:
   llvm::DenseMap<const clang::VarDecl *, std::string> VarFacts;
   llvm::DenseMap<const clang::VarDecl *, bool> CurrentVars;
 };
+
+/// Facts "+last:NAME": the call runs only when NAME() (rules:
+/// last_reference_tests) says the last reference was dropped.
+extern const char *const LastRefPrefix;
 
 /// "-NAME" for "+NAME" and back.
 std::string negateFact(const std::string &Fact);

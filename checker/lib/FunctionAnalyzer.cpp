@@ -589,7 +589,7 @@ FunctionResult BodyAnalysis::run() {
     return Result;
 
   chooseMacroAppliers();
-  if (!R.ContextTests.empty()) {
+  if (!R.ContextTests.empty() || !R.LastReferenceTests.empty()) {
     ContextTestReader Reader(R, SM, FD->getASTContext().getLangOpts());
     Facts = mustFacts(*Cfg, Reader);
   }

@@ -36,6 +36,7 @@ struct RuleDocument {
   std::optional<std::string> CurrentTask;
   std::optional<std::string> TaskFlagsField;
   std::vector<ContextTest> ContextTests;
+  std::vector<std::string> LastReferenceTests;
 };
 
 /// Lock kinds may be declared in any file, so reading is two passes: the
@@ -188,6 +189,7 @@ template <> struct MappingTraits<RuleDocument> {
     Io.mapOptional("current_task", D.CurrentTask);
     Io.mapOptional("task_flags_field", D.TaskFlagsField);
     Io.mapOptional("context_tests", D.ContextTests);
+    Io.mapOptional("last_reference_tests", D.LastReferenceTests);
   }
 };
 } // namespace yaml
@@ -281,6 +283,7 @@ Expected<Rules> Rules::loadDirectory(StringRef Dir) {
     if (Doc.TaskFlagsField)
       R.TaskFlagsField = *Doc.TaskFlagsField;
     append_range(R.ContextTests, Doc.ContextTests);
+    append_range(R.LastReferenceTests, Doc.LastReferenceTests);
   }
   bool HasFlagTest = any_of(R.ContextTests, [](const ContextTest &T) {
     return !T.Flag.empty();
@@ -315,6 +318,7 @@ void Rules::reindex() {
   Fill(WaitSet, WaitFunctions);
   Fill(ExitSet, ExitRoots);
   Fill(BarrierSet, Barriers);
+  Fill(LastRefSet, LastReferenceTests);
   for (unsigned I = 0; I < Locks.size(); ++I)
     LockIndex.try_emplace(Locks[I].Name, I);
   for (unsigned I = 0; I < Kinds.size(); ++I)
@@ -357,6 +361,9 @@ bool Rules::isExportMacro(StringRef N) const { return ExportSet.contains(N); }
 bool Rules::isWaitFunction(StringRef N) const { return WaitSet.contains(N); }
 bool Rules::isCompleteFunction(StringRef N) const {
   return CompleteSet.contains(N);
+}
+bool Rules::isLastReferenceTest(StringRef N) const {
+  return LastRefSet.contains(N);
 }
 bool Rules::isExitRoot(StringRef N) const { return ExitSet.contains(N); }
 bool Rules::isBarrier(StringRef N) const {
@@ -409,5 +416,7 @@ std::string Rules::extractionFingerprint() const {
   H.update("current:" + CurrentTask + "/" + TaskFlagsField + ";");
   for (const ContextTest &T : ContextTests)
     H.update("test:" + T.Flag + "/" + T.Macro + ";");
+  for (const std::string &N : LastReferenceTests)
+    H.update("last:" + N + ";");
   return toHex(H.final());
 }

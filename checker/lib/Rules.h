@@ -116,6 +116,9 @@ public:
   const std::vector<LockKind> &lockKinds() const { return Kinds; }
   const std::vector<LockPrimitive> &lockPrimitives() const { return Locks; }
   const std::vector<CallbackRule> &callbacks() const { return Callbacks; }
+  /// Returns nonzero when its caller dropped the last reference
+  /// (atomic_dec_and_test()); calls behind it run only then.
+  bool isLastReferenceTest(llvm::StringRef Name) const;
   /// The context test named \p Name (a flag or a macro), if any.
   const ContextTest *contextTest(llvm::StringRef Name) const;
   /// Stable digest of everything extraction depends on, for cache keys.
@@ -146,6 +149,7 @@ public:
   /// The task's flags field, "struct.field" (task_struct.flags).
   std::string TaskFlagsField;
   std::vector<ContextTest> ContextTests;
+  std::vector<std::string> LastReferenceTests;
 
 private:
   llvm::Error collectKinds(llvm::StringRef Text, llvm::StringRef BufferName);
@@ -154,7 +158,7 @@ private:
   llvm::StringMap<unsigned> KindIndex;
   llvm::StringMap<unsigned> TestIndex;
   llvm::StringSet<> SyncSet, ExportSet, CompleteSet, WaitSet, ExitSet,
-      BarrierSet;
+      BarrierSet, LastRefSet;
 };
 
 } // namespace fputcheck

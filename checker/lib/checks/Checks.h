@@ -36,8 +36,11 @@ void checkContexts(const Reachability &RA, std::vector<Finding> &Out);
 std::vector<Finding> runChecks(const Reachability &RA, CheckSet Enabled,
                                ChainMode M = ChainMode::Shortest);
 
-/// Flow steps for a chain of hops.
-std::vector<Step> flowFor(const std::vector<Hop> &Hops);
+/// Sets \p Fd's flow to the chain's steps. A step behind a last-reference
+/// test (rules: last_reference_tests) says so, and so does the message: the
+/// chain runs only when that reference drops (put_files_struct() closes
+/// files only for the last user of a table), which a reviewer weighs apart.
+void setFlow(Finding &Fd, const std::vector<Hop> &Hops);
 
 } // namespace fputcheck
 

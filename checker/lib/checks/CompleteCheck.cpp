@@ -134,7 +134,7 @@ void fputcheck::checkBeforeComplete(const Reachability &RA, ChainMode M,
         Fd.Notes.push_back(Step{F->Name, F->File, CC.Line, CC.Col,
                                 "completion signalled here: " +
                                     MC.path(Completer)});
-        Fd.Flow = flowFor(Chain);
+        setFlow(Fd, Chain);
         Out.push_back(std::move(Fd));
         return M == ChainMode::EverySyncCall;
       });

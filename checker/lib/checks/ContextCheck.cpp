@@ -203,7 +203,7 @@ void report(const Reachability &RA, CheckKind Check,
                      " interrupt context from " + keyName(Rt.Key).str() + "()";
         Fd.Notes.push_back(Rt.Registered);
       }
-      Fd.Flow = flowFor(Chain);
+      setFlow(Fd, Chain);
       Out.push_back(std::move(Fd));
     }
   }

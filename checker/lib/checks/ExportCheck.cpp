@@ -50,7 +50,7 @@ void fputcheck::checkExports(const Reachability &RA, ChainMode M,
                    F->Name + "()";
       Fd.Chain = chainText(Chain);
       Fd.Notes.push_back(ExportStep);
-      Fd.Flow = flowFor(Chain);
+      setFlow(Fd, Chain);
       Out.push_back(std::move(Fd));
       return M == ChainMode::EverySyncCall;
     });

@@ -46,7 +46,7 @@ Finding makeFinding(const FunctionSummary &F, const CallSite &C,
            describe(L, K) + (isPerCpu(L) ? " from here"
                                          : " acquired here by " +
                                                L.Primitive + "()")});
-  Fd.Flow = flowFor(Chain);
+  setFlow(Fd, Chain);
   return Fd;
 }
 

@@ -1,14 +1,27 @@
 //===- RunChecks.cpp - Running the enabled checks ---------------*- C++ -*-===//
 
 #include "Checks.h"
+#include "../ContextTests.h"
 
 using namespace fputcheck;
 
-std::vector<Step> fputcheck::flowFor(const std::vector<Hop> &Hops) {
-  std::vector<Step> Flow;
-  for (const Hop &H : Hops)
-    Flow.push_back(stepFor(H));
-  return Flow;
+void fputcheck::setFlow(Finding &Fd, const std::vector<Hop> &Hops) {
+  Fd.Flow.clear();
+  std::string Condition;
+  for (const Hop &H : Hops) {
+    Step S = stepFor(H);
+    for (const std::string &G : H.F->Calls[H.Site].Guards) {
+      llvm::StringRef Test(G);
+      if (!Test.consume_front("+") || !Test.consume_front(LastRefPrefix))
+        continue;
+      S.Message += " when " + Test.str() + "() drops the last reference";
+      if (Condition.empty())
+        Condition = ", only when " + H.F->Name + "() drops the last reference";
+      break;
+    }
+    Fd.Flow.push_back(std::move(S));
+  }
+  Fd.Message += Condition;
 }
 
 std::vector<Finding> fputcheck::runChecks(const Reachability &RA,
