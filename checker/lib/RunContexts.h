@@ -5,7 +5,10 @@
 // `if (!(current->flags & PF_WQ_WORKER)) return;` is kept only from a root
 // that can run in a workqueue worker. Any function may run in plain process
 // context; it may also run in the context of every callback (rules:
-// callbacks) from which it is reached over the linked call graph.
+// callbacks) from which it is reached over the linked call graph. Calls
+// through struct fields on that path are guesses like those on a chain, and
+// count against the same budget (rules: max_indirect_calls): a finding
+// rests on at most that many guesses from the callback to the sync call.
 //
 //===----------------------------------------------------------------------===//
 #ifndef FPUTCHECK_RUNCONTEXTS_H
@@ -14,6 +17,7 @@
 #include "Program.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
+#include <array>
 
 namespace fputcheck {
 
@@ -21,8 +25,10 @@ class RunContexts {
 public:
   RunContexts(const Program &P, const Rules &R);
 
-  /// Contexts (ContextBit mask) a chain rooted at \p Key may start in.
-  unsigned rootMask(llvm::StringRef Key) const;
+  /// Contexts (ContextBit mask) a chain rooted at \p Key may start in when
+  /// the path from a callback to \p Key may pass at most \p Guesses calls
+  /// through struct fields.
+  unsigned rootMask(llvm::StringRef Key, unsigned Guesses) const;
   /// Of \p Mask, the contexts in which every fact of \p Guards holds.
   unsigned allow(unsigned Mask, llvm::ArrayRef<std::string> Guards) const;
   /// Contexts in which sync variant \p Key runs its release: where every
@@ -33,8 +39,10 @@ public:
 private:
   const Program &P;
   const Rules &R;
-  /// Contexts beyond plain process context each function is reached in.
-  llvm::StringMap<unsigned> Reached;
+  static constexpr unsigned NumBits = 5;
+  /// Per function, for each context bit, the fewest guessed field calls on
+  /// a path from a callback of that context (~0u: none).
+  llvm::StringMap<std::array<unsigned, NumBits>> Fewest;
 };
 
 } // namespace fputcheck

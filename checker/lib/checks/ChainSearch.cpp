@@ -19,6 +19,7 @@ struct Node {
   int Parent;
   unsigned Indirect; // Calls through struct fields on the chain so far.
   unsigned Contexts; // Where the root may run, narrowed by context tests.
+  const FunctionSummary *Root; // The origin's function.
 };
 
 bool releasedBefore(const CallSite &C, StringRef Key) {
@@ -61,9 +62,16 @@ void fputcheck::searchChains(
       return true;
     unsigned Indirect = *After;
     // A call behind a context test runs only where the test holds; a chain
-    // whose root cannot run there is not followed.
-    unsigned Contexts = Ctx.allow(
-        Parent >= 0 ? Nodes[Parent].Contexts : Ctx.rootMask(G.Key), C.Guards);
+    // whose root cannot run there is not followed. The path that brings the
+    // root into a context shares the chain's budget of field-call guesses.
+    const FunctionSummary *Root = Parent >= 0 ? Nodes[Parent].Root : &G;
+    unsigned Left = RA.rules().MaxIndirectCalls == ~0u
+                        ? ~0u
+                        : RA.rules().MaxIndirectCalls - Indirect;
+    unsigned Contexts =
+        Ctx.allow((Parent >= 0 ? Nodes[Parent].Contexts : CtxAll) &
+                      Ctx.rootMask(Root->Key, Left),
+                  C.Guards);
     if (!Contexts)
       return true;
     std::string Mapped = K.empty() ? "" : mapKeyIntoCallee(K, C.ArgKeys);
@@ -75,7 +83,7 @@ void fputcheck::searchChains(
         if (!(Contexts & Ctx.syncMask(T)) ||
             !SeenSyncCalls.insert({&G, I}).second)
           continue;
-        Nodes.push_back({Hop{&G, I, T}, "", Parent, Indirect, Contexts});
+        Nodes.push_back({Hop{&G, I, T}, "", Parent, Indirect, Contexts, Root});
         if (!OnChain(Unwind(int(Nodes.size() - 1))))
           return false;
         continue;
@@ -85,7 +93,8 @@ void fputcheck::searchChains(
       if (!New && Seen->second <= Indirect)
         continue;
       Seen->second = Indirect;
-      Nodes.push_back({Hop{&G, I, T}, Mapped, Parent, Indirect, Contexts});
+      Nodes.push_back(
+          {Hop{&G, I, T}, Mapped, Parent, Indirect, Contexts, Root});
       Queue.push_back(int(Nodes.size() - 1));
     }
     return true;

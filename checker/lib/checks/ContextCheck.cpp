@@ -26,6 +26,9 @@ struct Root {
   Step Registered; // Where the context was established (empty for exit).
   std::string How; // "registered by request_irq()".
   unsigned Contexts; // Where the root runs (ContextBit mask).
+  /// The root is reached from callbacks too (the exit path): its contexts
+  /// come from RunContexts, within the budget the chain leaves.
+  bool FromCallers = false;
 };
 
 /// A function, and how many calls through struct fields the chain took to
@@ -95,8 +98,19 @@ std::vector<Root> exitRoots(const Reachability &RA) {
   std::vector<Root> Out;
   for (const std::string &Name : RA.rules().exitRoots())
     if (RA.reaches(Name))
-      Out.push_back(Root{Name, Step{}, "", RA.contexts().rootMask(Name)});
+      Out.push_back(Root{Name, Step{}, "", CtxAll, true});
   return Out;
+}
+
+/// Contexts a chain from \p Rt that could run in \p Before may run in
+/// after call \p C, with \p Indirect field calls passed.
+unsigned contextsAt(const Reachability &RA, const Root &Rt, unsigned Before,
+                    unsigned Indirect, const CallSite &C) {
+  unsigned Max = RA.rules().MaxIndirectCalls;
+  if (Rt.FromCallers)
+    Before &= RA.contexts().rootMask(Rt.Key,
+                                     Max == ~0u ? ~0u : Max - Indirect);
+  return RA.contexts().allow(Before, C.Guards);
 }
 
 /// Multi-source BFS from \p Roots over functions that reach a sync variant.
@@ -123,8 +137,10 @@ std::map<State, Visit> explore(const Reachability &RA,
       std::optional<unsigned> Ind = RA.indirectAfter(S.second, F->Calls[I]);
       // A call behind a context test the root cannot pass is not followed.
       unsigned Contexts =
-          RA.contexts().allow(Seen[S].Contexts, F->Calls[I].Guards);
-      if (!Ind || !Contexts)
+          Ind ? contextsAt(RA, Roots[RootIndex], Seen[S].Contexts, *Ind,
+                           F->Calls[I])
+              : 0;
+      if (!Contexts)
         continue;
       for (const std::string &T : P.targets(F->Calls[I]))
         if (RA.reachesAfter(T, *Ind) &&
@@ -176,7 +192,8 @@ void report(const Reachability &RA, CheckKind Check,
         continue;
       std::string Sync;
       unsigned Contexts =
-          RA.contexts().allow(Seen[S].Contexts, F->Calls[I].Guards);
+          contextsAt(RA, Roots[Seen[S].RootIndex], Seen[S].Contexts,
+                     *RA.indirectAfter(S.second, F->Calls[I]), F->Calls[I]);
       for (const std::string &T : P.targets(F->Calls[I]))
         if (RA.isSync(T) && (Contexts & RA.contexts().syncMask(T))) {
           Sync = T;
