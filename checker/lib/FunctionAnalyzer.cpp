@@ -131,7 +131,7 @@ Applied BodyAnalysis::fromPrimitive(const LockPrimitive &P,
                                     const CallExpr *CE) {
   Applied A{P.Op, P.Success, "", "", P.Kind, P.Name};
   if (P.Arg >= 0 && unsigned(P.Arg) < CE->getNumArgs()) {
-    LockRef LR = lockRefFor(CE->getArg(P.Arg), FD, /*WantText=*/true);
+    LockRef LR = lockRefFor(CE->getArg(P.Arg), FD, /*WantText=*/true, &R);
     A.Key = LR.Key.empty() ? "?" + LR.Text : LR.Key;
     A.Text = LR.Text;
   } else {
@@ -147,7 +147,7 @@ Applied BodyAnalysis::fromEffect(const LockEffect &E, const CallExpr *CE) {
   if (Arg < 0 && E.FixedKey.empty() && CE->getNumArgs() > 0)
     Arg = 0; // A guard constructor: its argument names the lock.
   if (Arg >= 0 && unsigned(Arg) < CE->getNumArgs()) {
-    LockRef LR = lockRefFor(CE->getArg(Arg), FD, /*WantText=*/true);
+    LockRef LR = lockRefFor(CE->getArg(Arg), FD, /*WantText=*/true, &R);
     // inode_lock(inode) holds inode->i_rwsem, not "inode": with the member
     // kept, releasing inode->i_lock in between does not drop it.
     std::string Member = StringRef(E.Path).starts_with(".")
@@ -239,7 +239,7 @@ void BodyAnalysis::applyMacroUses(const Stmt *St, State &S) {
               U.Rule->Name};
     if (U.Rule->Arg >= 0 && unsigned(U.Rule->Arg) < U.Args.size()) {
       A.Text = U.Args[U.Rule->Arg];
-      A.Key = lockKeyFromText(A.Text, FD);
+      A.Key = lockKeyFromText(A.Text, FD, &R);
       if (A.Key.empty())
         A.Key = "?" + A.Text;
     } else {
@@ -288,7 +288,7 @@ void BodyAnalysis::recordCall(const CallExpr *CE, const State &S,
   bool AnyKey = false;
   for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
     const Expr *Arg = CE->getArg(I);
-    C.ArgKeys.push_back(lockRefFor(Arg, FD, /*WantText=*/false).Key);
+    C.ArgKeys.push_back(lockRefFor(Arg, FD, /*WantText=*/false, &R).Key);
     AnyKey |= !C.ArgKeys.back().empty();
     const Expr *A = Arg->IgnoreParenCasts();
     if (const auto *UO = dyn_cast<UnaryOperator>(A);

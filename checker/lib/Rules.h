@@ -70,6 +70,13 @@ public:
   bool isCompleteFunction(llvm::StringRef Name) const;
   bool isWaitFunction(llvm::StringRef Name) const;
   bool isExitRoot(llvm::StringRef Name) const;
+  /// \p Name spells the running task: the accessor function a call of
+  /// which yields it (get_current()), or the macro over that call
+  /// (current), as it appears in macro arguments.
+  bool isCurrentTask(llvm::StringRef Name) const;
+  /// How keys and findings spell the running task (the first
+  /// current_task name), or "" when the rules name none.
+  llvm::StringRef currentTaskName() const;
   /// A chain does not continue into \p Name: it defers its release (fput)
   /// or never returns (panic).
   bool isBarrier(llvm::StringRef Name) const;
@@ -96,6 +103,8 @@ public:
   /// Block until a completion is signalled (wait_for_completion()).
   std::vector<std::string> WaitFunctions;
   std::vector<std::string> ExitRoots;
+  /// Names of the running task (see isCurrentTask()).
+  std::vector<std::string> CurrentTask;
   /// "deferring" and "terminal" functions, whose callees chains skip.
   std::vector<std::string> Barriers;
   /// How many calls away a complete function may be for a callee to count
@@ -116,7 +125,7 @@ private:
   llvm::StringMap<unsigned> LockIndex;
   llvm::StringMap<unsigned> KindIndex;
   llvm::StringSet<> SyncSet, ExportSet, CompleteSet, WaitSet, ExitSet,
-      BarrierSet;
+      BarrierSet, CurrentSet;
 };
 
 } // namespace fputcheck
