@@ -19,10 +19,15 @@ using namespace fputcheck;
 namespace {
 
 /// Why a lock is held, when every path holding it agrees: it was taken on
-/// the success edge of trylock Try.
+/// the success edge of trylock Try, or re-taken after this function had
+/// released it for its caller (Restored, the __releases() __acquires() pair
+/// of ptrace_stop()).
 struct Reason {
   const CallExpr *Try = nullptr;
-  bool operator==(const Reason &O) const { return Try == O.Try; }
+  bool Restored = false;
+  bool operator==(const Reason &O) const {
+    return Try == O.Try && Restored == O.Restored;
+  }
 };
 
 struct State {
@@ -68,12 +73,21 @@ struct State {
   }
 
   void acquire(HeldLock L, const CallExpr *Try = nullptr) {
-    for (auto It = Released.begin(); It != Released.end();)
-      It = sameLock(*It, L.Key) ? Released.erase(It) : std::next(It);
+    bool WasReleased = false;
+    for (auto It = Released.begin(); It != Released.end();) {
+      if (sameLock(*It, L.Key)) {
+        It = Released.erase(It);
+        WasReleased = true;
+      } else {
+        ++It;
+      }
+    }
     std::string K = L.Key;
     Held[K] = std::move(L);
     if (Try)
-      Why[K] = Reason{Try};
+      Why[K] = Reason{Try, false};
+    else if (WasReleased)
+      Why[K] = Reason{nullptr, true};
     else
       Why.erase(K);
   }
@@ -561,6 +575,9 @@ std::vector<LockEffect> BodyAnalysis::exitEffects() {
         V.Kind == ReturnValue::Trylock ? &Trylocks[V.Try] : nullptr;
     for (const auto &[K, L] : S.Held) {
       auto W = S.Why.find(K);
+      // The caller's own lock, dropped and taken again: no net effect.
+      if (W != S.Why.end() && W->second.Restored)
+        continue;
       Sides &Sd = Note(K, L.Text, L.Kind, L.Primitive);
       const Applied *Tried = nullptr;
       if (Tries && W != S.Why.end() && W->second.Try == V.Try)
