@@ -4,6 +4,7 @@
 #include "LockExpr.h"
 
 #include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
@@ -154,7 +155,10 @@ private:
   std::optional<LockEffect> effectForKey(LockOp Op, const std::string &Key,
                                          const std::string &Text,
                                          const std::string &Kind,
-                                         const std::string &Prim) const;
+                                         const std::string &Prim);
+  /// Locals that name one object for the whole body; see collectAliases().
+  void collectAliases();
+  std::string resolveLocals(std::string Key);
 
   const FunctionDecl *FD;
   TUServices &TU;
@@ -174,6 +178,7 @@ private:
   llvm::DenseMap<const VarDecl *, std::vector<std::string>> GuardKeys;
   /// Each path into the exit block: its state and what it returns.
   std::vector<std::pair<State, ReturnValue>> ExitPaths;
+  std::optional<std::map<std::string, std::string>> Aliases;
 
   /// The one element at which each lock macro expansion takes effect: a
   /// macro such as local_irq_restore() spans several elements and blocks
@@ -205,8 +210,12 @@ Applied BodyAnalysis::fromPrimitive(const LockPrimitive &P,
 Applied BodyAnalysis::fromEffect(const LockEffect &E, const CallExpr *CE) {
   Applied A{E.Op, E.Success, "", E.Text, E.Kind, E.Primitive};
   int Arg = E.Param;
+  // A release of a lock the callee could not name (it reached the lock
+  // through container_of(), say): its first argument is the best guess, and
+  // a wrong guess only drops a lock early. Acquisitions are never guessed
+  // (see effectForKey()).
   if (Arg < 0 && E.FixedKey.empty() && CE->getNumArgs() > 0)
-    Arg = 0; // A guard constructor: its argument names the lock.
+    Arg = 0;
   if (Arg >= 0 && unsigned(Arg) < CE->getNumArgs()) {
     LockRef LR = lockRefFor(CE->getArg(Arg), FD, /*WantText=*/true, &R);
     // inode_lock(inode) holds inode->i_rwsem, not "inode": with the member
@@ -496,20 +505,113 @@ State BodyAnalysis::edgeState(const CFGBlock &B, unsigned SuccIdx,
   return S;
 }
 
+void BodyAnalysis::collectAliases() {
+  Aliases.emplace();
+  // A local declared with an initializer and never assigned names one
+  // object for the whole body: "mm = current->mm", "mm = bprm->mm", or a
+  // guard constructor's "_t = { .lock = l }, *_T = &_t". Field writes
+  // through it are allowed (they do not change what it points to); taking
+  // a scalar's address is not.
+  struct Finder : RecursiveASTVisitor<Finder> {
+    std::map<std::string, std::vector<const VarDecl *>> ByName;
+    std::set<const VarDecl *> Written;
+    void written(const Expr *E, bool AddressOf) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (VD && !(AddressOf && VD->getType()->isRecordType()))
+        Written.insert(VD);
+    }
+    bool VisitVarDecl(VarDecl *VD) {
+      if (VD->isLocalVarDecl() && !VD->isStaticLocal())
+        ByName[VD->getNameAsString()].push_back(VD);
+      return true;
+    }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->isAssignmentOp())
+        written(BO->getLHS(), false);
+      return true;
+    }
+    bool VisitUnaryOperator(UnaryOperator *UO) {
+      if (UO->isIncrementDecrementOp())
+        written(UO->getSubExpr(), false);
+      else if (UO->getOpcode() == UO_AddrOf)
+        written(UO->getSubExpr(), true);
+      return true;
+    }
+  } F;
+  F.TraverseStmt(FD->getBody());
+  for (const auto &[Name, Decls] : F.ByName) {
+    // Two locals of one name share a key ("%name"): neither resolves.
+    if (Decls.size() != 1 || F.Written.count(Decls[0]) || !Decls[0]->getInit())
+      continue;
+    const Expr *Init = Decls[0]->getInit()->IgnoreParenImpCasts();
+    if (const auto *ILE = dyn_cast<InitListExpr>(Init)) {
+      const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
+      if (!RD || RD->isUnion())
+        continue;
+      unsigned I = 0;
+      for (const FieldDecl *Field : RD->fields()) {
+        if (I >= ILE->getNumInits())
+          break;
+        std::string K =
+            lockRefFor(ILE->getInit(I++), FD, /*WantText=*/false, &R).Key;
+        if (!K.empty() && !Field->getName().empty())
+          (*Aliases)["%" + Name + "." + Field->getName().str()] = K;
+      }
+      continue;
+    }
+    std::string K = lockRefFor(Init, FD, /*WantText=*/false, &R).Key;
+    if (!K.empty())
+      (*Aliases)["%" + Name] = K;
+  }
+}
+
+std::string BodyAnalysis::resolveLocals(std::string Key) {
+  if (!Aliases)
+    collectAliases();
+  // "%_T.lock" -> "%_t.lock" -> "$0": a few steps at most; the bound only
+  // guards against a cycle.
+  for (unsigned Step = 0; Step < 8 && !Key.empty() && Key[0] == '%'; ++Step) {
+    const std::pair<const std::string, std::string> *Best = nullptr;
+    for (const auto &A : *Aliases) {
+      StringRef K(Key);
+      if (K.starts_with(A.first) &&
+          (K.size() == A.first.size() || K[A.first.size()] == '.' ||
+           K[A.first.size()] == '[') &&
+          (!Best || A.first.size() > Best->first.size()))
+        Best = &A;
+    }
+    if (!Best)
+      break;
+    Key = Best->second + Key.substr(Best->first.size());
+  }
+  return Key;
+}
+
 std::optional<LockEffect>
 BodyAnalysis::effectForKey(LockOp Op, const std::string &Key,
                            const std::string &Text, const std::string &Kind,
-                           const std::string &Prim) const {
+                           const std::string &Prim) {
   LockEffect E;
   E.Op = Op;
   E.Kind = Kind;
   E.Primitive = Prim;
   E.Text = Text;
-  E.Param = keyParam(Key);
+  std::string K = Key;
+  if (!K.empty() && K[0] == '%') {
+    K = resolveLocals(K);
+    if (K != Key && K[0] != '%' && K[0] != '$')
+      E.Text = textOfKey(K); // The local's name means nothing to a caller.
+  }
+  E.Param = keyParam(K);
   if (E.Param >= 0)
-    E.Path = StringRef(Key).drop_front().ltrim("0123456789").str();
-  if (E.Param < 0 && !Key.empty() && Key[0] != '%' && Key[0] != '?')
-    E.FixedKey = Key;
+    E.Path = StringRef(K).drop_front().ltrim("0123456789").str();
+  if (E.Param < 0 && !K.empty() && K[0] != '%' && K[0] != '?')
+    E.FixedKey = K;
+  // A lock the caller cannot name (a local's, an unrooted expression's)
+  // is no lock of any of its arguments: taking it is not applied at all.
+  if (E.Param < 0 && E.FixedKey.empty() && Op != LockOp::Release)
+    return std::nullopt;
   return E;
 }
 
