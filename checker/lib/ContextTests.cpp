@@ -39,8 +39,7 @@ bool ContextTestReader::isCurrent(const Expr *E) const {
   E = E->IgnoreParenCasts();
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *FD = CE->getDirectCallee();
-    return FD && FD->getIdentifier() && !R.CurrentTask.empty() &&
-           FD->getName() == R.CurrentTask;
+    return FD && FD->getIdentifier() && R.isCurrentTask(FD->getName());
   }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))

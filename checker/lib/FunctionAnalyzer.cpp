@@ -6,12 +6,14 @@
 #include "LockExpr.h"
 
 #include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 
 using namespace clang;
@@ -19,24 +21,52 @@ using namespace fputcheck;
 
 namespace {
 
+/// Why a lock is held, when every path holding it agrees: it was taken on
+/// the success edge of trylock Try, or re-taken after this function had
+/// released it for its caller (Restored, the __releases() __acquires() pair
+/// of ptrace_stop()).
+struct Reason {
+  const CallExpr *Try = nullptr;
+  bool Restored = false;
+  bool operator==(const Reason &O) const {
+    return Try == O.Try && Restored == O.Restored;
+  }
+};
+
 struct State {
   bool Reached = false;
   std::map<std::string, HeldLock> Held;
   std::set<std::string> Released;
+  /// Held locks with a Reason (see Reason); the others were taken plainly.
+  std::map<std::string, Reason> Why;
 
-  /// Union; returns whether anything was added.
+  /// Union; returns whether anything changed.
   bool join(const State &O) {
     if (!O.Reached)
       return false;
-    bool Changed = !Reached;
-    Reached = true;
+    if (!Reached) {
+      *this = O;
+      return true;
+    }
+    bool Changed = false;
     for (const auto &[K, L] : O.Held) {
       auto [It, New] = Held.try_emplace(K, L);
+      auto Theirs = O.Why.find(K);
       if (New) {
         Changed = true;
-      } else if (std::tie(L.Line, L.Col) < std::tie(It->second.Line,
-                                                    It->second.Col)) {
+        if (Theirs != O.Why.end())
+          Why[K] = Theirs->second;
+        continue;
+      }
+      if (std::tie(L.Line, L.Col) < std::tie(It->second.Line, It->second.Col)) {
         It->second = L; // Deterministic choice of the witness.
+        Changed = true;
+      }
+      // Held on both sides: a reason survives only if both give it.
+      auto Mine = Why.find(K);
+      if (Mine != Why.end() &&
+          (Theirs == O.Why.end() || !(Theirs->second == Mine->second))) {
+        Why.erase(Mine);
         Changed = true;
       }
     }
@@ -45,17 +75,31 @@ struct State {
     return Changed;
   }
 
-  void acquire(HeldLock L) {
-    for (auto It = Released.begin(); It != Released.end();)
-      It = sameLock(*It, L.Key) ? Released.erase(It) : std::next(It);
+  void acquire(HeldLock L, const CallExpr *Try = nullptr) {
+    bool WasReleased = false;
+    for (auto It = Released.begin(); It != Released.end();) {
+      if (sameLock(*It, L.Key)) {
+        It = Released.erase(It);
+        WasReleased = true;
+      } else {
+        ++It;
+      }
+    }
     std::string K = L.Key;
     Held[K] = std::move(L);
+    if (Try)
+      Why[K] = Reason{Try, false};
+    else if (WasReleased)
+      Why[K] = Reason{nullptr, true};
+    else
+      Why.erase(K);
   }
 
   void release(const std::string &Key) {
     bool WasHeld = false;
     for (auto It = Held.begin(); It != Held.end();) {
       if (sameLock(It->first, Key)) {
+        Why.erase(It->first);
         It = Held.erase(It);
         WasHeld = true;
       } else {
@@ -89,7 +133,8 @@ private:
   /// Expansion (raw location) of the lock macro \p St came from, or 0.
   unsigned lockMacroOf(const Stmt *St) const;
   void chooseMacroAppliers();
-  void apply(const Applied &A, SourceLocation Loc, State &S);
+  void apply(const Applied &A, SourceLocation Loc, State &S,
+             const CallExpr *Try = nullptr);
   std::vector<Applied> callEffects(const CallExpr *CE);
   Applied fromPrimitive(const LockPrimitive &P, const CallExpr *CE);
   Applied fromEffect(const LockEffect &E, const CallExpr *CE);
@@ -104,10 +149,23 @@ private:
   const CallExpr *trylockIn(const Expr *C, bool &Same) const;
   State edgeState(const CFGBlock &B, unsigned SuccIdx, const State &Out);
   void finishCallSites(FunctionSummary &Out);
-  std::vector<LockEffect> exitEffects(const State &Exit) const;
-  LockEffect effectForKey(LockOp Op, const std::string &Key,
-                          const std::string &Text, const std::string &Kind,
-                          const std::string &Prim) const;
+  /// What \p B returns, when it ends in a return statement.
+  struct ReturnValue {
+    enum { Unknown, Zero, NonZero, Trylock } Kind = Unknown;
+    const CallExpr *Try = nullptr;
+    bool Same = true;
+  };
+  ReturnValue returnValueOf(const CFGBlock &B) const;
+  /// Notes the state and returned value of a path into the exit block.
+  void noteExitPath(const CFGBlock &B, const State &Out);
+  std::vector<LockEffect> exitEffects();
+  std::optional<LockEffect> effectForKey(LockOp Op, const std::string &Key,
+                                         const std::string &Text,
+                                         const std::string &Kind,
+                                         const std::string &Prim);
+  /// Locals that name one object for the whole body; see collectAliases().
+  void collectAliases();
+  std::string resolveLocals(std::string Key);
 
   const FunctionDecl *FD;
   TUServices &TU;
@@ -116,10 +174,18 @@ private:
   std::unique_ptr<CFG> Cfg;
 
   llvm::DenseMap<const CallExpr *, std::vector<Applied>> Trylocks;
-  llvm::DenseMap<const VarDecl *, const CallExpr *> TrylockVars;
+  /// A local holding a trylock's result (Same: nonzero exactly when the
+  /// trylock returned nonzero).
+  struct TrylockVar {
+    const CallExpr *Try;
+    bool Same;
+  };
+  llvm::DenseMap<const VarDecl *, TrylockVar> TrylockVars;
   llvm::DenseMap<const CallExpr *, std::vector<std::string>> AcquiredBy;
   llvm::DenseMap<const VarDecl *, std::vector<std::string>> GuardKeys;
-  std::vector<LockEffect> TryReturn;
+  /// Each path into the exit block: its state and what it returns.
+  std::vector<std::pair<State, ReturnValue>> ExitPaths;
+  std::optional<std::map<std::string, std::string>> Aliases;
 
   /// The one element at which each lock macro expansion takes effect: a
   /// macro such as local_irq_restore() spans several elements and blocks
@@ -140,7 +206,7 @@ Applied BodyAnalysis::fromPrimitive(const LockPrimitive &P,
                                     const CallExpr *CE) {
   Applied A{P.Op, P.Success, "", "", P.Kind, P.Name};
   if (P.Arg >= 0 && unsigned(P.Arg) < CE->getNumArgs()) {
-    LockRef LR = lockRefFor(CE->getArg(P.Arg), FD, /*WantText=*/true);
+    LockRef LR = lockRefFor(CE->getArg(P.Arg), FD, /*WantText=*/true, &R);
     A.Key = LR.Key.empty() ? "?" + LR.Text : LR.Key;
     A.Text = LR.Text;
   } else {
@@ -153,10 +219,14 @@ Applied BodyAnalysis::fromPrimitive(const LockPrimitive &P,
 Applied BodyAnalysis::fromEffect(const LockEffect &E, const CallExpr *CE) {
   Applied A{E.Op, E.Success, "", E.Text, E.Kind, E.Primitive};
   int Arg = E.Param;
+  // A release of a lock the callee could not name (it reached the lock
+  // through container_of(), say): its first argument is the best guess, and
+  // a wrong guess only drops a lock early. Acquisitions are never guessed
+  // (see effectForKey()).
   if (Arg < 0 && E.FixedKey.empty() && CE->getNumArgs() > 0)
-    Arg = 0; // A guard constructor: its argument names the lock.
+    Arg = 0;
   if (Arg >= 0 && unsigned(Arg) < CE->getNumArgs()) {
-    LockRef LR = lockRefFor(CE->getArg(Arg), FD, /*WantText=*/true);
+    LockRef LR = lockRefFor(CE->getArg(Arg), FD, /*WantText=*/true, &R);
     // inode_lock(inode) holds inode->i_rwsem, not "inode": with the member
     // kept, releasing inode->i_lock in between does not drop it.
     std::string Member = StringRef(E.Path).starts_with(".")
@@ -189,13 +259,15 @@ std::vector<Applied> BodyAnalysis::callEffects(const CallExpr *CE) {
   return Out;
 }
 
-void BodyAnalysis::apply(const Applied &A, SourceLocation Loc, State &S) {
+void BodyAnalysis::apply(const Applied &A, SourceLocation Loc, State &S,
+                         const CallExpr *Try) {
   switch (A.Op) {
   case LockOp::Acquire: {
     PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
     S.acquire(HeldLock{A.Key, A.Text, A.Kind, A.Primitive,
                        P.isValid() ? P.getLine() : 0,
-                       P.isValid() ? P.getColumn() : 0});
+                       P.isValid() ? P.getColumn() : 0},
+              Try);
     break;
   }
   case LockOp::Release:
@@ -248,7 +320,7 @@ void BodyAnalysis::applyMacroUses(const Stmt *St, State &S) {
               U.Rule->Name};
     if (U.Rule->Arg >= 0 && unsigned(U.Rule->Arg) < U.Args.size()) {
       A.Text = U.Args[U.Rule->Arg];
-      A.Key = lockKeyFromText(A.Text, FD);
+      A.Key = lockKeyFromText(A.Text, FD, &R);
       if (A.Key.empty())
         A.Key = "?" + A.Text;
     } else {
@@ -296,7 +368,7 @@ void BodyAnalysis::recordCall(const CallExpr *CE, const State &S,
   bool AnyKey = false;
   for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
     const Expr *Arg = CE->getArg(I);
-    C.ArgKeys.push_back(lockRefFor(Arg, FD, /*WantText=*/false).Key);
+    C.ArgKeys.push_back(lockRefFor(Arg, FD, /*WantText=*/false, &R).Key);
     AnyKey |= !C.ArgKeys.back().empty();
     const Expr *A = Arg->IgnoreParenCasts();
     if (const auto *UO = dyn_cast<UnaryOperator>(A);
@@ -370,7 +442,10 @@ const CallExpr *BodyAnalysis::trylockIn(const Expr *C, bool &Same) const {
     if (const auto *DRE = dyn_cast<DeclRefExpr>(C)) {
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
       auto It = VD ? TrylockVars.find(VD) : TrylockVars.end();
-      return It == TrylockVars.end() ? nullptr : It->second;
+      if (It == TrylockVars.end())
+        return nullptr;
+      Same = Same == It->second.Same;
+      return It->second.Try;
     }
     if (const auto *CE = dyn_cast<CallExpr>(C))
       return Trylocks.count(CE) ? CE : nullptr;
@@ -402,11 +477,13 @@ void BodyAnalysis::transferStmt(const Stmt *St, State &S, unsigned BlockID) {
     return;
   }
   auto NoteInit = [&](const VarDecl *VD, const Expr *Init) {
+    // "ret = down_read_trylock(...) != 0" keeps the result too.
+    bool Same;
+    if (const CallExpr *TC = trylockIn(Init, Same))
+      TrylockVars[VD] = {TC, Same};
     const auto *CE = dyn_cast<CallExpr>(Init->IgnoreParenImpCasts());
     if (!CE)
       return;
-    if (Trylocks.count(CE))
-      TrylockVars[VD] = CE;
     // A variable with a cleanup function whose initializer took a lock is a
     // guard: the lock ends with the variable's scope.
     auto It = AcquiredBy.find(CE);
@@ -426,23 +503,6 @@ void BodyAnalysis::transferStmt(const Stmt *St, State &S, unsigned BlockID) {
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
         NoteInit(VD, BO->getRHS());
     return;
-  }
-  if (const auto *RS = dyn_cast<ReturnStmt>(St); RS && RS->getRetValue()) {
-    bool Same;
-    if (const CallExpr *TC = trylockIn(RS->getRetValue(), Same)) {
-      // A trylock wrapper (spin_trylock() over _raw_spin_trylock()).
-      TryReturn.clear();
-      for (const Applied &A : Trylocks[TC]) {
-        TrySuccess Sense = A.Success;
-        if (!Same)
-          Sense = Sense == TrySuccess::NonZero ? TrySuccess::Zero
-                                               : TrySuccess::NonZero;
-        LockEffect E = effectForKey(LockOp::TryAcquire, A.Key, A.Text, A.Kind,
-                                    A.Primitive);
-        E.Success = Sense;
-        TryReturn.push_back(E);
-      }
-    }
   }
 }
 
@@ -478,39 +538,226 @@ State BodyAnalysis::edgeState(const CFGBlock &B, unsigned SuccIdx,
     if (Got) {
       Applied Acq = A;
       Acq.Op = LockOp::Acquire;
-      apply(Acq, TC->getBeginLoc(), S);
+      apply(Acq, TC->getBeginLoc(), S, TC);
     }
   }
   return S;
 }
 
-LockEffect BodyAnalysis::effectForKey(LockOp Op, const std::string &Key,
-                                      const std::string &Text,
-                                      const std::string &Kind,
-                                      const std::string &Prim) const {
+void BodyAnalysis::collectAliases() {
+  Aliases.emplace();
+  // A local declared with an initializer and never assigned names one
+  // object for the whole body: "mm = current->mm", "mm = bprm->mm", or a
+  // guard constructor's "_t = { .lock = l }, *_T = &_t". Field writes
+  // through it are allowed (they do not change what it points to); taking
+  // a scalar's address is not.
+  struct Finder : RecursiveASTVisitor<Finder> {
+    std::map<std::string, std::vector<const VarDecl *>> ByName;
+    std::set<const VarDecl *> Written;
+    void written(const Expr *E, bool AddressOf) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (VD && !(AddressOf && VD->getType()->isRecordType()))
+        Written.insert(VD);
+    }
+    bool VisitVarDecl(VarDecl *VD) {
+      if (VD->isLocalVarDecl() && !VD->isStaticLocal())
+        ByName[VD->getNameAsString()].push_back(VD);
+      return true;
+    }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->isAssignmentOp())
+        written(BO->getLHS(), false);
+      return true;
+    }
+    bool VisitUnaryOperator(UnaryOperator *UO) {
+      if (UO->isIncrementDecrementOp())
+        written(UO->getSubExpr(), false);
+      else if (UO->getOpcode() == UO_AddrOf)
+        written(UO->getSubExpr(), true);
+      return true;
+    }
+  } F;
+  F.TraverseStmt(FD->getBody());
+  for (const auto &[Name, Decls] : F.ByName) {
+    // Two locals of one name share a key ("%name"): neither resolves.
+    if (Decls.size() != 1 || F.Written.count(Decls[0]) || !Decls[0]->getInit())
+      continue;
+    const Expr *Init = Decls[0]->getInit()->IgnoreParenImpCasts();
+    if (const auto *ILE = dyn_cast<InitListExpr>(Init)) {
+      const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
+      if (!RD || RD->isUnion())
+        continue;
+      unsigned I = 0;
+      for (const FieldDecl *Field : RD->fields()) {
+        if (I >= ILE->getNumInits())
+          break;
+        std::string K =
+            lockRefFor(ILE->getInit(I++), FD, /*WantText=*/false, &R).Key;
+        if (!K.empty() && !Field->getName().empty())
+          (*Aliases)["%" + Name + "." + Field->getName().str()] = K;
+      }
+      continue;
+    }
+    std::string K = lockRefFor(Init, FD, /*WantText=*/false, &R).Key;
+    if (!K.empty())
+      (*Aliases)["%" + Name] = K;
+  }
+}
+
+std::string BodyAnalysis::resolveLocals(std::string Key) {
+  if (!Aliases)
+    collectAliases();
+  // "%_T.lock" -> "%_t.lock" -> "$0": a few steps at most; the bound only
+  // guards against a cycle.
+  for (unsigned Step = 0; Step < 8 && !Key.empty() && Key[0] == '%'; ++Step) {
+    const std::pair<const std::string, std::string> *Best = nullptr;
+    for (const auto &A : *Aliases) {
+      StringRef K(Key);
+      if (K.starts_with(A.first) &&
+          (K.size() == A.first.size() || K[A.first.size()] == '.' ||
+           K[A.first.size()] == '[') &&
+          (!Best || A.first.size() > Best->first.size()))
+        Best = &A;
+    }
+    if (!Best)
+      break;
+    Key = Best->second + Key.substr(Best->first.size());
+  }
+  return Key;
+}
+
+std::optional<LockEffect>
+BodyAnalysis::effectForKey(LockOp Op, const std::string &Key,
+                           const std::string &Text, const std::string &Kind,
+                           const std::string &Prim) {
   LockEffect E;
   E.Op = Op;
   E.Kind = Kind;
   E.Primitive = Prim;
   E.Text = Text;
-  E.Param = keyParam(Key);
+  std::string K = Key;
+  if (!K.empty() && K[0] == '%') {
+    K = resolveLocals(K);
+    if (K != Key && K[0] != '%' && K[0] != '$')
+      E.Text = textOfKey(K); // The local's name means nothing to a caller.
+  }
+  E.Param = keyParam(K);
   if (E.Param >= 0)
-    E.Path = StringRef(Key).drop_front().ltrim("0123456789").str();
-  if (E.Param < 0 && !Key.empty() && Key[0] != '%' && Key[0] != '?')
-    E.FixedKey = Key;
+    E.Path = StringRef(K).drop_front().ltrim("0123456789").str();
+  if (E.Param < 0 && !K.empty() && K[0] != '%' && K[0] != '?')
+    E.FixedKey = K;
+  // A lock the caller cannot name (a local's, an unrooted expression's)
+  // is no lock of any of its arguments: taking it is not applied at all.
+  if (E.Param < 0 && E.FixedKey.empty() && Op != LockOp::Release)
+    return std::nullopt;
   return E;
 }
 
-std::vector<LockEffect> BodyAnalysis::exitEffects(const State &Exit) const {
+BodyAnalysis::ReturnValue
+BodyAnalysis::returnValueOf(const CFGBlock &B) const {
+  ReturnValue V;
+  const ReturnStmt *RS = nullptr;
+  for (const CFGElement &E : B)
+    if (auto CS = E.getAs<CFGStmt>())
+      if (const auto *R = dyn_cast<ReturnStmt>(CS->getStmt()))
+        RS = R;
+  const Expr *RV = RS ? RS->getRetValue() : nullptr;
+  if (!RV)
+    return V;
+  if ((V.Try = trylockIn(RV, V.Same))) {
+    V.Kind = ReturnValue::Trylock;
+    return V;
+  }
+  ASTContext &Ctx = FD->getASTContext();
+  Expr::EvalResult Res;
+  if (!RV->isValueDependent() && RV->EvaluateAsInt(Res, Ctx))
+    V.Kind = Res.Val.getInt().isZero() ? ReturnValue::Zero
+                                       : ReturnValue::NonZero;
+  else if (RV->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+    V.Kind = ReturnValue::Zero;
+  return V;
+}
+
+void BodyAnalysis::noteExitPath(const CFGBlock &B, const State &Out) {
+  unsigned Idx = 0;
+  for (const CFGBlock *S : B.succs()) {
+    unsigned I = Idx++;
+    if (S == &Cfg->getExit())
+      ExitPaths.emplace_back(edgeState(B, I, Out), returnValueOf(B));
+  }
+}
+
+std::vector<LockEffect> BodyAnalysis::exitEffects() {
+  // For each lock held on some path out: may it be held when the function
+  // returns zero, and when it returns nonzero? Held for both is an acquire;
+  // for one only, the function is a trylock with that success value
+  // (io_acct_run_queue() returns true holding acct->lock, false without;
+  // prepare_bprm_creds() returns 0 holding cred_guard_mutex).
+  struct Sides {
+    bool Zero = false, NonZero = false;
+    std::string Text, Kind, Primitive;
+  };
+  std::map<std::string, Sides> Held;
+  std::set<std::string> Released;
+  auto Note = [&](const std::string &K, const std::string &Text,
+                  const std::string &Kind, const std::string &Prim) -> Sides & {
+    auto [It, New] = Held.try_emplace(K);
+    if (New)
+      It->second = Sides{false, false, Text, Kind, Prim};
+    return It->second;
+  };
+  // The return value that says trylock A succeeded, as returned.
+  auto SuccessNonZero = [](const Applied &A, bool Same) {
+    return (A.Success == TrySuccess::NonZero) == Same;
+  };
+  for (const auto &[S, V] : ExitPaths) {
+    const std::vector<Applied> *Tries =
+        V.Kind == ReturnValue::Trylock ? &Trylocks[V.Try] : nullptr;
+    for (const auto &[K, L] : S.Held) {
+      auto W = S.Why.find(K);
+      // The caller's own lock, dropped and taken again: no net effect.
+      if (W != S.Why.end() && W->second.Restored)
+        continue;
+      Sides &Sd = Note(K, L.Text, L.Kind, L.Primitive);
+      const Applied *Tried = nullptr;
+      if (Tries && W != S.Why.end() && W->second.Try == V.Try)
+        for (const Applied &A : *Tries)
+          if (sameLock(A.Key, K))
+            Tried = &A;
+      if (Tried) {
+        // Taken by the trylock whose result is returned: held only when
+        // that result says so.
+        (SuccessNonZero(*Tried, V.Same) ? Sd.NonZero : Sd.Zero) = true;
+        continue;
+      }
+      Sd.Zero |= V.Kind != ReturnValue::NonZero;
+      Sd.NonZero |= V.Kind != ReturnValue::Zero;
+    }
+    // "return spin_trylock(l)": a trylock wrapper.
+    if (Tries)
+      for (const Applied &A : *Tries)
+        if (!S.Held.count(A.Key)) {
+          Sides &Sd = Note(A.Key, A.Text, A.Kind, A.Primitive);
+          (SuccessNonZero(A, V.Same) ? Sd.NonZero : Sd.Zero) = true;
+        }
+    Released.insert(S.Released.begin(), S.Released.end());
+  }
   std::vector<LockEffect> Out;
-  if (!Exit.Reached)
-    return Out;
-  for (const auto &[K, L] : Exit.Held)
-    Out.push_back(effectForKey(LockOp::Acquire, K, L.Text, L.Kind, L.Primitive));
-  for (const std::string &K : Exit.Released)
-    Out.push_back(effectForKey(LockOp::Release, K, K, "", ""));
-  if (Out.empty())
-    Out = TryReturn;
+  for (const auto &[K, Sd] : Held) {
+    if (!Sd.Zero && !Sd.NonZero)
+      continue;
+    LockOp Op = Sd.Zero && Sd.NonZero ? LockOp::Acquire : LockOp::TryAcquire;
+    if (std::optional<LockEffect> E =
+            effectForKey(Op, K, Sd.Text, Sd.Kind, Sd.Primitive)) {
+      E->Success = Sd.NonZero ? TrySuccess::NonZero : TrySuccess::Zero;
+      Out.push_back(std::move(*E));
+    }
+  }
+  for (const std::string &K : Released)
+    if (std::optional<LockEffect> E =
+            effectForKey(LockOp::Release, K, K, "", ""))
+      Out.push_back(std::move(*E));
   return Out;
 }
 
@@ -623,15 +870,19 @@ FunctionResult BodyAnalysis::run() {
     }
   }
 
-  // One more pass with the fixpoint states, recording every call site.
+  // One more pass with the fixpoint states, recording every call site and
+  // every path into the exit block.
   Recording = true;
   for (const CFGBlock *B : llvm::reverse(*Cfg)) {
     State S = In[B->getBlockID()];
-    if (S.Reached)
-      transferBlock(*B, S);
+    if (!S.Reached)
+      continue;
+    transferBlock(*B, S);
+    if (!B->hasNoReturnElement())
+      noteExitPath(*B, S);
   }
   finishCallSites(Sum);
-  Result.Effects = exitEffects(In[Cfg->getExit().getBlockID()]);
+  Result.Effects = exitEffects();
   return Result;
 }
 

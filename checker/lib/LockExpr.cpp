@@ -1,6 +1,7 @@
 //===- LockExpr.cpp - Naming locks relative to a function -------*- C++ -*-===//
 
 #include "LockExpr.h"
+#include "Rules.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Stmt.h"
@@ -50,9 +51,37 @@ static const Expr *strip(const Expr *E) {
   return E;
 }
 
+/// A call of the running task's accessor (get_current(), which the
+/// `current` macro expands to).
+static bool isCurrentTask(const Expr *E, const Rules *R) {
+  const auto *CE = dyn_cast<CallExpr>(E->IgnoreParenCasts());
+  const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
+  return R && Callee && CE->getNumArgs() == 0 && Callee->getIdentifier() &&
+         R->isCurrentTask(Callee->getName());
+}
+
+namespace {
+/// Prints the accessor call as the rules spell the task ("current").
+class CurrentTaskPrinter : public PrinterHelper {
+public:
+  explicit CurrentTaskPrinter(const Rules *R) : R(R) {}
+  bool handledStmt(Stmt *S, raw_ostream &OS) override {
+    const auto *E = dyn_cast<Expr>(S);
+    if (!E || !isCurrentTask(E, R))
+      return false;
+    OS << R->currentTaskName();
+    return true;
+  }
+
+private:
+  const Rules *R;
+};
+} // namespace
+
 /// Builds "<root><path>" by walking member, subscript and deref steps down
-/// to a declaration.
-static std::string keyOf(const Expr *E, const FunctionDecl *FD) {
+/// to a declaration (or to the current task).
+static std::string keyOf(const Expr *E, const FunctionDecl *FD,
+                         const Rules *R) {
   std::string Path;
   while (true) {
     E = E->IgnoreParenCasts();
@@ -74,6 +103,8 @@ static std::string keyOf(const Expr *E, const FunctionDecl *FD) {
       break;
     }
   }
+  if (isCurrentTask(E, R))
+    return R->currentTaskName().str() + Path;
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
   if (!DRE)
     return "";
@@ -93,24 +124,36 @@ static std::string keyOf(const Expr *E, const FunctionDecl *FD) {
 }
 
 LockRef fputcheck::lockRefFor(const Expr *E, const FunctionDecl *FD,
-                              bool WantText) {
-  LockRef R;
+                              bool WantText, const Rules *R) {
+  LockRef LR;
   const Expr *S = strip(E);
   if (!S)
-    return R;
-  R.Key = keyOf(S, FD);
+    return LR;
+  LR.Key = keyOf(S, FD, R);
   if (WantText) {
-    llvm::raw_string_ostream OS(R.Text);
+    llvm::raw_string_ostream OS(LR.Text);
     PrintingPolicy Policy(FD ? FD->getASTContext().getLangOpts()
                              : LangOptions());
     Policy.SuppressImplicitBase = true;
-    S->printPretty(OS, nullptr, Policy);
+    CurrentTaskPrinter Helper(R);
+    S->printPretty(OS, &Helper, Policy);
   }
-  return R;
+  return LR;
+}
+
+std::string fputcheck::textOfKey(llvm::StringRef Key) {
+  std::string Text;
+  for (char C : Key) {
+    if (C == '.')
+      Text += "->";
+    else
+      Text += C;
+  }
+  return Text;
 }
 
 std::string fputcheck::lockKeyFromText(llvm::StringRef Text,
-                                       const FunctionDecl *FD) {
+                                       const FunctionDecl *FD, const Rules *R) {
   std::string Flat;
   for (char C : Text)
     if (C != ' ' && C != '\t' && C != '(' && C != ')' && C != '&' && C != '*')
@@ -126,6 +169,9 @@ std::string fputcheck::lockKeyFromText(llvm::StringRef Text,
   for (unsigned I = 0; FD && I < FD->getNumParams(); ++I)
     if (FD->getParamDecl(I)->getName() == Root)
       return "$" + std::to_string(I) + Path;
+  // "current" or "get_current()" (parentheses are dropped above).
+  if (R && R->isCurrentTask(Root))
+    return R->currentTaskName().str() + Path;
   return Root.str() + Path;
 }
 

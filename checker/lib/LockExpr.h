@@ -5,7 +5,9 @@
 // "->" and "." are one step, so "&x.lock" passed as a pointer still matches
 // the callee's "p->lock". Pass-through helpers such as spinlock_check()
 // (a body that only returns an expression of its parameter) are looked
-// through, because the irqsave macros wrap the lock in one.
+// through, because the irqsave macros wrap the lock in one. A call of the
+// rules' current-task accessor is a root of its own ("current.signal.x"):
+// the same task in every function, so such a key is fixed, like a global's.
 //
 //===----------------------------------------------------------------------===//
 #ifndef FPUTCHECK_LOCKEXPR_H
@@ -17,6 +19,8 @@
 
 namespace fputcheck {
 
+class Rules;
+
 struct LockRef {
   /// Empty when the expression has no stable root.
   std::string Key;
@@ -25,12 +29,18 @@ struct LockRef {
 };
 
 /// Key (and, when \p WantText, display text) for \p E in function \p FD.
+/// With \p R, a call of its current-task accessor is the root
+/// R->currentTaskName(), in the key and in the text.
 LockRef lockRefFor(const clang::Expr *E, const clang::FunctionDecl *FD,
-                   bool WantText);
+                   bool WantText, const Rules *R = nullptr);
 
 /// Key for a lock written as macro-argument tokens, e.g. "&(xa)->xa_lock".
-std::string lockKeyFromText(llvm::StringRef Text,
-                            const clang::FunctionDecl *FD);
+std::string lockKeyFromText(llvm::StringRef Text, const clang::FunctionDecl *FD,
+                            const Rules *R = nullptr);
+
+/// Display text for a key with no expression behind it:
+/// "current.signal.cred_guard_mutex" -> "current->signal->cred_guard_mutex".
+std::string textOfKey(llvm::StringRef Key);
 
 /// Parameter index a key is rooted at, or -1.
 int keyParam(llvm::StringRef Key);

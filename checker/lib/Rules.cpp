@@ -3,6 +3,7 @@
 #include "Rules.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -17,6 +18,12 @@ using namespace llvm;
 using namespace fputcheck;
 
 namespace {
+/// A name the C++ code matches against identifiers in the source: a typo
+/// such as "get_current()" would never match, so it is an error.
+struct Identifier {
+  std::string Name;
+};
+
 /// One rules file as written. Every key is optional so that rules can be
 /// split across files by topic.
 struct RuleDocument {
@@ -25,6 +32,7 @@ struct RuleDocument {
   std::vector<std::string> CompleteFunctions;
   std::vector<std::string> WaitFunctions;
   std::vector<std::string> ExitRoots;
+  std::vector<Identifier> CurrentTask;
   std::vector<std::string> Deferring;
   std::vector<std::string> Terminal;
   std::optional<unsigned> CompleteDepth;
@@ -33,7 +41,6 @@ struct RuleDocument {
   std::vector<LockKind> Kinds;
   std::vector<LockPrimitive> Locks;
   std::vector<CallbackRule> Callbacks;
-  std::optional<std::string> CurrentTask;
   std::optional<std::string> TaskFlagsField;
   std::vector<ContextTest> ContextTests;
   std::vector<std::string> LastReferenceTests;
@@ -52,9 +59,23 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(LockPrimitive)
 LLVM_YAML_IS_SEQUENCE_VECTOR(CallbackRule)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ContextTest)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ContextBit)
+LLVM_YAML_IS_FLOW_SEQUENCE_VECTOR(Identifier)
 
 namespace llvm {
 namespace yaml {
+template <> struct ScalarTraits<Identifier> {
+  static void output(const Identifier &V, void *, raw_ostream &OS) {
+    OS << V.Name;
+  }
+  static StringRef input(StringRef S, void *, Identifier &V) {
+    if (S.empty() || isDigit(S[0]) ||
+        !all_of(S, [](char C) { return isAlnum(C) || C == '_'; }))
+      return "not a C identifier";
+    V.Name = S.str();
+    return "";
+  }
+  static QuotingType mustQuote(StringRef) { return QuotingType::None; }
+};
 template <> struct ScalarEnumerationTraits<LockOp> {
   static void enumeration(IO &Io, LockOp &V) {
     Io.enumCase(V, "acquire", LockOp::Acquire);
@@ -183,10 +204,10 @@ template <> struct MappingTraits<RuleDocument> {
     Io.mapOptional("max_field_targets", D.MaxFieldTargets);
     Io.mapOptional("max_indirect_calls", D.MaxIndirectCalls);
     Io.mapOptional("exit_roots", D.ExitRoots);
+    Io.mapOptional("current_task", D.CurrentTask);
     Io.mapOptional("deferring", D.Deferring);
     Io.mapOptional("terminal", D.Terminal);
     Io.mapOptional("callbacks", D.Callbacks);
-    Io.mapOptional("current_task", D.CurrentTask);
     Io.mapOptional("task_flags_field", D.TaskFlagsField);
     Io.mapOptional("context_tests", D.ContextTests);
     Io.mapOptional("last_reference_tests", D.LastReferenceTests);
@@ -268,6 +289,8 @@ Expected<Rules> Rules::loadDirectory(StringRef Dir) {
     append_range(R.CompleteFunctions, Doc.CompleteFunctions);
     append_range(R.WaitFunctions, Doc.WaitFunctions);
     append_range(R.ExitRoots, Doc.ExitRoots);
+    for (const Identifier &I : Doc.CurrentTask)
+      R.CurrentTask.push_back(I.Name);
     append_range(R.Barriers, Doc.Deferring);
     append_range(R.Barriers, Doc.Terminal);
     if (Doc.CompleteDepth)
@@ -278,8 +301,6 @@ Expected<Rules> Rules::loadDirectory(StringRef Dir) {
       R.MaxIndirectCalls = *Doc.MaxIndirectCalls;
     append_range(R.Locks, Doc.Locks);
     append_range(R.Callbacks, Doc.Callbacks);
-    if (Doc.CurrentTask)
-      R.CurrentTask = *Doc.CurrentTask;
     if (Doc.TaskFlagsField)
       R.TaskFlagsField = *Doc.TaskFlagsField;
     append_range(R.ContextTests, Doc.ContextTests);
@@ -319,6 +340,7 @@ void Rules::reindex() {
   Fill(ExitSet, ExitRoots);
   Fill(BarrierSet, Barriers);
   Fill(LastRefSet, LastReferenceTests);
+  Fill(CurrentSet, CurrentTask);
   for (unsigned I = 0; I < Locks.size(); ++I)
     LockIndex.try_emplace(Locks[I].Name, I);
   for (unsigned I = 0; I < Kinds.size(); ++I)
@@ -366,6 +388,10 @@ bool Rules::isLastReferenceTest(StringRef N) const {
   return LastRefSet.contains(N);
 }
 bool Rules::isExitRoot(StringRef N) const { return ExitSet.contains(N); }
+bool Rules::isCurrentTask(StringRef N) const { return CurrentSet.contains(N); }
+StringRef Rules::currentTaskName() const {
+  return CurrentTask.empty() ? StringRef() : StringRef(CurrentTask.front());
+}
 bool Rules::isBarrier(StringRef N) const {
   // --assume-sync fput asks what happens if fput stops deferring: then it is
   // a sync variant, and its callees are followed like any other.
@@ -400,8 +426,9 @@ const CallbackRule *Rules::callbackForField(StringRef Struct,
 
 std::string Rules::extractionFingerprint() const {
   // Only what per-TU extraction reads: lock primitives and kinds, export
-  // macros. Sync variants, roots and callbacks are applied after linking, so
-  // --assume-sync never invalidates stored summaries.
+  // macros, the names of the running task. Sync variants, roots and
+  // callbacks are applied after linking, so --assume-sync never invalidates
+  // stored summaries.
   SHA1 H;
   for (const LockKind &K : Kinds)
     H.update(K.Name + "/" + std::to_string(int(K.Context)) + ";");
@@ -413,10 +440,13 @@ std::string Rules::extractionFingerprint() const {
     H.update(M + ";");
   // Context tests are read at branches; what they mean (true_in) is applied
   // after linking.
-  H.update("current:" + CurrentTask + "/" + TaskFlagsField + ";");
+  H.update("flags:" + TaskFlagsField + ";");
   for (const ContextTest &T : ContextTests)
     H.update("test:" + T.Flag + "/" + T.Macro + ";");
   for (const std::string &N : LastReferenceTests)
     H.update("last:" + N + ";");
+  H.update("current_task;");
+  for (const std::string &C : CurrentTask)
+    H.update(C + ";");
   return toHex(H.final());
 }

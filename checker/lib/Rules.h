@@ -100,6 +100,13 @@ public:
   bool isCompleteFunction(llvm::StringRef Name) const;
   bool isWaitFunction(llvm::StringRef Name) const;
   bool isExitRoot(llvm::StringRef Name) const;
+  /// \p Name spells the running task: the accessor function a call of
+  /// which yields it (get_current()), or the macro over that call
+  /// (current), as it appears in macro arguments.
+  bool isCurrentTask(llvm::StringRef Name) const;
+  /// How keys and findings spell the running task (the first
+  /// current_task name), or "" when the rules name none.
+  llvm::StringRef currentTaskName() const;
   /// A chain does not continue into \p Name: it defers its release (fput)
   /// or never returns (panic).
   bool isBarrier(llvm::StringRef Name) const;
@@ -131,6 +138,8 @@ public:
   /// Block until a completion is signalled (wait_for_completion()).
   std::vector<std::string> WaitFunctions;
   std::vector<std::string> ExitRoots;
+  /// Names of the running task (see isCurrentTask()).
+  std::vector<std::string> CurrentTask;
   /// "deferring" and "terminal" functions, whose callees chains skip.
   std::vector<std::string> Barriers;
   /// How many calls away a complete function may be for a callee to count
@@ -144,8 +153,6 @@ public:
   std::vector<LockKind> Kinds;
   std::vector<LockPrimitive> Locks;
   std::vector<CallbackRule> Callbacks;
-  /// The function `current` expands to (get_current()).
-  std::string CurrentTask;
   /// The task's flags field, "struct.field" (task_struct.flags).
   std::string TaskFlagsField;
   std::vector<ContextTest> ContextTests;
@@ -158,7 +165,7 @@ private:
   llvm::StringMap<unsigned> KindIndex;
   llvm::StringMap<unsigned> TestIndex;
   llvm::StringSet<> SyncSet, ExportSet, CompleteSet, WaitSet, ExitSet,
-      BarrierSet, LastRefSet;
+      BarrierSet, LastRefSet, CurrentSet;
 };
 
 } // namespace fputcheck

@@ -183,6 +183,23 @@ TEST(Cli, BrokenRulesPointAtTheLine) {
   EXPECT_EQ(R.Err.find("TUs"), std::string::npos) << R.Err;
 }
 
+TEST(Cli, CurrentTaskNamesAreIdentifiers) {
+  TempDir D;
+  std::string DB = writeCorpusDatabase(D, {corpusCase(Positive)});
+  // "get_current()" would never match a call's name: an error at its line.
+  std::string Rules = D.write("rules/locks.yaml",
+                              "sync_variants: [__fput_sync]\n"
+                              "lock_kinds:\n"
+                              "  - { name: spinlock, context: atomic }\n"
+                              "current_task: [current,\n"
+                              "               get_current()]\n");
+  ToolResult R =
+      runTool({"analyze", "-p", DB, "--rules", D.path() + "/rules"});
+  EXPECT_EQ(R.Status, 2);
+  EXPECT_NE(R.Err.find(Rules + ":5:"), std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("not a C identifier"), std::string::npos) << R.Err;
+}
+
 TEST(Cli, UnwritableOutputIsAnInputError) {
   TempDir D;
   std::string DB = writeCorpusDatabase(D, {corpusCase(Positive)});

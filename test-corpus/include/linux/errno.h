@@ -20,5 +20,6 @@
 #define	ESHUTDOWN	108	/* Cannot send after transport endpoint shutdown */
 
 #define ERESTARTSYS	512
+#define ERESTARTNOINTR	513
 
 #endif

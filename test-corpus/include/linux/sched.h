@@ -27,13 +27,16 @@ struct files_struct;
 struct fs_struct;
 struct mm_struct;
 struct signal_struct;
+struct sighand_struct;
 
 struct task_struct {
 	unsigned int			__state;
 	unsigned int			flags;
+	unsigned int			ptrace;
 	struct mm_struct		*mm;
 	int				exit_state;
 	int				exit_code;
+	unsigned long			jobctl;
 	pid_t				pid;
 	pid_t				tgid;
 	char				comm[TASK_COMM_LEN];
@@ -42,6 +45,7 @@ struct task_struct {
 	/* Open file information: */
 	struct files_struct		*files;
 	struct signal_struct		*signal;
+	struct sighand_struct __rcu		*sighand;
 	/* Protection against (de-)allocation: mm, files, fs, tty, keyrings, mems_allowed, mempolicy: */
 	spinlock_t			alloc_lock;
 	struct callback_head		*task_works;
