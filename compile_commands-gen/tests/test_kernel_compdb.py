@@ -266,6 +266,32 @@ FAKE_MAKE = """#!/bin/sh
 # request, or prints a canned dry run.
 echo "$*" >> "$FAKE_MAKE_LOG"
 case " $* " in
+*" single-targets="*)
+    # kbuild asked for single files: FAKE_RULES lists those it can make
+    # (a dry run only says what it would make);
+    # fs/gen.h includes another generated header, fs/b.c a missing one.
+    dry=; skip=
+    case " $* " in *" -n "*) dry=1 ;; esac
+    for goal; do
+        [ -n "$skip" ] && { skip=; continue; }
+        case $goal in -C) skip=1; continue ;; -*|*=*) continue ;; esac
+        case " $FAKE_RULES " in
+        *" $goal "*) [ -n "$dry" ] && { echo "  GEN     $goal"; continue; }
+                     case $goal in
+                     fs/gen.h) echo '#include "gen2.h"' ;;
+                     fs/b.c) echo '#include "nothere.h"' ;;
+                     esac > "$FAKE_TREE/$goal" ;;
+        *) echo "make[3]: *** No rule to make target '$goal'." ;;
+        esac
+    done
+    exit 0 ;;
+*" fs/a.o "*)
+    # A kbuild without single targets for files: the object's rule makes
+    # its prerequisites (and the object).
+    echo '#include "gen2.h"' > "$FAKE_TREE/fs/gen.h"
+    touch "$FAKE_TREE/fs/gen2.h" "$FAKE_TREE/fs/b.c" "$FAKE_TREE/fs/a.o" \\
+          "$FAKE_TREE/fs/b.o"
+    exit 0 ;;
 *" prepare "*)
     mkdir -p "$FAKE_TREE/include/generated"
     touch "$FAKE_TREE/include/generated/autoconf.h" \\
@@ -284,6 +310,27 @@ FAKE_DRY_RUN = (
     "-o fs/a.o fs/a.c  ; scripts/basic/fixdep fs/.a.o.d fs/a.o 'clang-19 ...'"
     " > fs/.a.o.cmd; rm -f fs/.a.o.d\n"
     "clang-19 -Wp,-MMD,fs/.b.o.d -D__KERNEL__ -c -o fs/b.o fs/b.c\n")
+
+
+# Stands in for clang-19 -E: follows #include "x" next to the including file
+# and fails on the first one missing, as clang words it.
+FAKE_PREPROCESSOR = """#!/usr/bin/env python3
+import os, re, sys
+def preprocess(path):
+    with open(path) as handle:
+        text = handle.read()
+    for name in re.findall(r'#include "([^"]+)"', text):
+        included = os.path.join(os.path.dirname(path), name)
+        if not os.path.exists(included):
+            sys.stderr.write(f"{path}:1:10: fatal error: '{name}' "
+                             "file not found\\n")
+            sys.exit(1)
+        preprocess(included)
+    if '#error' in text:
+        sys.stderr.write(f'{path}:1:2: error: boom\\n')
+        sys.exit(1)
+preprocess(sys.argv[-1])
+"""
 
 
 class CommandLineTest(unittest.TestCase):
@@ -360,6 +407,55 @@ class CommandLineTest(unittest.TestCase):
                           '-DKBUILD_MODNAME="a"', '-c', '-o', 'fs/a.o',
                           'fs/a.c'],
             'output': 'fs/a.o'}])
+
+    def generate(self, makefile):
+        """Run --generate on a tree whose fs/a.c includes a generated
+        header; return its status, stderr and the make calls."""
+        self.configure()
+        write_file(os.path.join(self.tree, 'Makefile'), makefile)
+        write_file(os.path.join(self.tree, 'fs/a.c'), '#include "gen.h"\n')
+        write_file(os.path.join(self.tree, 'fs/c.c'), '#error\n')
+        with open(self.output, 'a', encoding='utf-8') as handle:
+            handle.write('clang-19 -D__KERNEL__ -c -o fs/c.o fs/c.c\n')
+        self.write_tool('clang-19', FAKE_PREPROCESSOR)
+        os.environ['FAKE_RULES'] = 'fs/gen.h fs/gen2.h fs/b.c'
+        status, err = self.run_main('--generate', '-j', '1')
+        return status, err, self.make_calls()
+
+    def test_generate_asks_kbuild_for_the_missing_files(self):
+        status, err, calls = self.generate(
+            'single-targets := %.a %.i %.o %/\n')
+        self.assertEqual(status, 0, err)
+        for path in ('fs/gen.h', 'fs/gen2.h', 'fs/b.c'):
+            self.assertTrue(os.path.exists(os.path.join(self.tree, path)))
+        patterns = 'single-targets=%.a %.i %.o %/'
+        # Round 1: every place gen.h could be, and b.c.  Round 2: gen.h
+        # includes gen2.h; b.c a file nobody makes.
+        self.assertEqual(calls[2:], [
+            f'-C {self.tree} LLVM={self.bin}/ -j1 -k {patterns} fs/gen.h '
+            'gen.h fs/b.c fs/gen.h gen.h fs/b.c',
+            f'-C {self.tree} LLVM={self.bin}/ -j1 -k {patterns} fs/gen2.h '
+            'gen2.h fs/nothere.h nothere.h fs/gen2.h gen2.h fs/nothere.h '
+            'nothere.h'])
+        self.assertIn('kbuild made 3 generated files: fs/b.c fs/gen.h '
+                      'fs/gen2.h', err)
+        self.assertIn('warning: 1 TUs miss nothere.h, which kbuild cannot '
+                      'make (first: fs/b.c)', err)
+        self.assertIn('1 TUs do not preprocess for other reasons (first: '
+                      'fs/c.c:1:2: error: boom)', err)
+        with open(os.path.join(self.tree, 'compile_commands.json'),
+                  encoding='utf-8') as handle:
+            files = [e['file'] for e in json.load(handle)]
+        self.assertEqual(files, [self.tree + '/fs/' + name
+                                 for name in ('a.c', 'b.c', 'c.c')])
+
+    def test_generate_without_single_targets_makes_the_objects(self):
+        status, err, calls = self.generate('# an old kbuild\n')
+        self.assertEqual(status, 0, err)
+        self.assertEqual(calls[2], f'-C {self.tree} LLVM={self.bin}/ -j1 -k '
+                                   'fs/a.o fs/b.o')
+        self.assertIn('kbuild made 2 objects, and with them the generated '
+                      'files they need: fs/a.o fs/b.o', err)
 
     def test_failing_make_shows_its_last_lines(self):
         self.configure()
