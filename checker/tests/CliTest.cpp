@@ -164,18 +164,26 @@ TEST(Cli, UnknownAndPluginFlagsAreDroppedWithANote) {
   EXPECT_NE(R.Out.find("[fput-sync-locked]"), std::string::npos) << R.Err;
 }
 
+/// Runs analyze with a rules directory holding only locks.yaml = \p Yaml;
+/// \p RulesFile is set to that file's path.
+ToolResult runWithRules(TempDir &D, const std::string &Yaml,
+                        std::string &RulesFile) {
+  std::string DB = writeCorpusDatabase(D, {corpusCase(Positive)});
+  RulesFile = D.write("rules/locks.yaml", Yaml);
+  return runTool({"analyze", "-p", DB, "--rules", D.path() + "/rules"});
+}
+
 TEST(Cli, BrokenRulesPointAtTheLine) {
   TempDir D;
-  std::string DB = writeCorpusDatabase(D, {corpusCase(Positive)});
-  std::string Rules = D.write("rules/locks.yaml",
+  std::string Rules;
+  ToolResult R = runWithRules(D,
                               "sync_variants: [__fput_sync]\n"
                               "lock_kinds:\n"
                               "  - { name: spinlock, context: atomic }\n"
                               "locks:\n"
                               "  - { name: _raw_spin_lock, op: grab, kind: "
-                              "spinlock, arg: 0 }\n");
-  ToolResult R =
-      runTool({"analyze", "-p", DB, "--rules", D.path() + "/rules"});
+                              "spinlock, arg: 0 }\n",
+                              Rules);
   EXPECT_EQ(R.Status, 2);
   EXPECT_NE(R.Err.find(Rules + ":5:"), std::string::npos) << R.Err;
   EXPECT_NE(R.Err.find("error:"), std::string::npos) << R.Err;
@@ -185,19 +193,34 @@ TEST(Cli, BrokenRulesPointAtTheLine) {
 
 TEST(Cli, CurrentTaskNamesAreIdentifiers) {
   TempDir D;
-  std::string DB = writeCorpusDatabase(D, {corpusCase(Positive)});
+  std::string Rules;
   // "get_current()" would never match a call's name: an error at its line.
-  std::string Rules = D.write("rules/locks.yaml",
+  ToolResult R = runWithRules(D,
                               "sync_variants: [__fput_sync]\n"
                               "lock_kinds:\n"
                               "  - { name: spinlock, context: atomic }\n"
                               "current_task: [current,\n"
-                              "               get_current()]\n");
-  ToolResult R =
-      runTool({"analyze", "-p", DB, "--rules", D.path() + "/rules"});
+                              "               get_current()]\n",
+                              Rules);
   EXPECT_EQ(R.Status, 2);
   EXPECT_NE(R.Err.find(Rules + ":5:"), std::string::npos) << R.Err;
   EXPECT_NE(R.Err.find("not a C identifier"), std::string::npos) << R.Err;
+}
+
+TEST(Cli, ContextTestNeedsFlagOrMacro) {
+  TempDir D;
+  std::string Rules;
+  ToolResult R = runWithRules(D,
+                              "sync_variants: [__fput_sync]\n"
+                              "context_tests:\n"
+                              "  - { flag: PF_KTHREAD, macro: in_task,\n"
+                              "      true_in: [kthread] }\n"
+                              "  - { flag: PF_WQ_WORKER, true_in: [wq] }\n",
+                              Rules);
+  EXPECT_EQ(R.Status, 2);
+  EXPECT_NE(R.Err.find(Rules + ":3:"), std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("either a 'flag' or a 'macro'"), std::string::npos)
+      << R.Err;
 }
 
 TEST(Cli, UnwritableOutputIsAnInputError) {

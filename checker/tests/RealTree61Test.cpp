@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Session.h"
+#include "RealTreeSlice.h"
 #include "checks/Checks.h"
 
 #include "gtest/gtest.h"
@@ -21,13 +21,6 @@ using namespace fputcheck;
 
 namespace {
 
-std::string kernelTree() {
-  if (const char *T = std::getenv("FPUTCHECK_KERNEL_TREE_6_1"))
-    return T;
-  const char *Work = std::getenv("FPUTCHECK_WORK");
-  return std::string(Work ? Work : "/var/tmp/fputcheck") + "/linux-source-6.1";
-}
-
 const std::vector<std::string> SliceFiles = {
     "fs/file_table.c", "kernel/acct.c", "net/sunrpc/xprtsock.c",
     "net/sunrpc/svc_xprt.c", "fs/open.c"};
@@ -35,25 +28,12 @@ const std::vector<std::string> SliceFiles = {
 class RealTree61 : public ::testing::Test {
 protected:
   static void SetUpTestSuite() {
-    Tree = kernelTree();
-    llvm::SmallString<256> DB(Tree);
-    llvm::sys::path::append(DB, "compile_commands.json");
-    if (!llvm::sys::fs::exists(DB))
-      return;
+    Tree = realTreePath("FPUTCHECK_KERNEL_TREE_6_1", "6.1");
     auto R = Rules::loadDirectory(FPUTCHECK_RULES_DIR);
     ASSERT_TRUE(bool(R)) << llvm::toString(R.takeError());
     Slice = std::make_unique<Program>();
-    SessionOptions O;
-    O.Database = Tree;
-    O.Files = SliceFiles;
-    O.Quiet = true;
-    SessionStats Stats;
-    std::string DBDir;
-    llvm::Error E = buildProgram(O, *R, *Slice, Stats, DBDir);
-    ASSERT_FALSE(bool(E)) << llvm::toString(std::move(E));
-    for (const std::string &Err : Stats.Errors)
-      ADD_FAILURE() << "real TU failed to parse: " << Err;
-    EXPECT_EQ(Stats.Parsed, SliceFiles.size());
+    if (!loadRealSlice(Tree, SliceFiles, *R, *Slice))
+      return;
     Reachability RA(*Slice, *R);
     CheckSet All;
     All.set();

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Census.h"
+#include "RealTreeSlice.h"
 #include "Session.h"
 #include "checks/Checks.h"
 
@@ -19,14 +20,6 @@
 using namespace fputcheck;
 
 namespace {
-
-std::string kernelTree() {
-  if (const char *T = std::getenv("FPUTCHECK_KERNEL_TREE"))
-    return T;
-  const char *Work = std::getenv("FPUTCHECK_WORK");
-  return std::string(Work ? Work : "/var/tmp/fputcheck") +
-         "/linux-source-6.12";
-}
 
 const std::vector<std::string> SliceFiles = {
     "fs/open.c",        "fs/file.c",
@@ -42,25 +35,12 @@ const std::vector<std::string> SliceFiles = {
 class RealTree : public ::testing::Test {
 protected:
   static void SetUpTestSuite() {
-    Tree = kernelTree();
-    llvm::SmallString<256> DB(Tree);
-    llvm::sys::path::append(DB, "compile_commands.json");
-    if (!llvm::sys::fs::exists(DB))
-      return;
+    Tree = realTreePath("FPUTCHECK_KERNEL_TREE", "6.12");
     auto R = Rules::loadDirectory(FPUTCHECK_RULES_DIR);
     ASSERT_TRUE(bool(R)) << llvm::toString(R.takeError());
     Slice = std::make_unique<Program>();
-    SessionOptions O;
-    O.Database = Tree;
-    O.Files = SliceFiles;
-    O.Quiet = true;
-    SessionStats Stats;
-    std::string DBDir;
-    llvm::Error E = buildProgram(O, *R, *Slice, Stats, DBDir);
-    ASSERT_FALSE(bool(E)) << llvm::toString(std::move(E));
-    for (const std::string &Err : Stats.Errors)
-      ADD_FAILURE() << "real TU failed to parse: " << Err;
-    EXPECT_EQ(Stats.Parsed, SliceFiles.size());
+    if (!loadRealSlice(Tree, SliceFiles, *R, *Slice))
+      return;
     // Summaries do not depend on sync variants: one extraction serves the
     // base run and the what-if run.
     Base = std::make_unique<Run>(*Slice, *R);

@@ -1,0 +1,43 @@
+//===- RealTreeSlice.cpp - A slice of a prepared kernel tree --------------===//
+
+#include "RealTreeSlice.h"
+#include "Session.h"
+
+#include "gtest/gtest.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <cstdlib>
+
+using namespace fputcheck;
+
+std::string fputcheck::realTreePath(const char *EnvVar,
+                                    const std::string &Version) {
+  if (const char *T = std::getenv(EnvVar))
+    return T;
+  const char *Work = std::getenv("FPUTCHECK_WORK");
+  return std::string(Work ? Work : "/var/tmp/fputcheck") + "/linux-source-" +
+         Version;
+}
+
+bool fputcheck::loadRealSlice(const std::string &Tree,
+                              const std::vector<std::string> &Files,
+                              const Rules &R, Program &P) {
+  llvm::SmallString<256> DB(Tree);
+  llvm::sys::path::append(DB, "compile_commands.json");
+  if (!llvm::sys::fs::exists(DB))
+    return false;
+  SessionOptions O;
+  O.Database = Tree;
+  O.Files = Files;
+  O.Quiet = true;
+  SessionStats Stats;
+  std::string DBDir;
+  if (llvm::Error E = buildProgram(O, R, P, Stats, DBDir)) {
+    ADD_FAILURE() << llvm::toString(std::move(E));
+    return false;
+  }
+  for (const std::string &Err : Stats.Errors)
+    ADD_FAILURE() << "real TU failed to parse: " << Err;
+  EXPECT_EQ(Stats.Parsed, Files.size());
+  return true;
+}

@@ -1,0 +1,30 @@
+//===- RealTreeSlice.h - A slice of a prepared kernel tree ------*- C++ -*-===//
+//
+// The real-tree tests parse a few TUs of a Debian kernel source tree that
+// scripts/get-kernel.sh prepared, and skip (saying so) when there is none.
+//
+//===----------------------------------------------------------------------===//
+#ifndef FPUTCHECK_TESTS_REALTREESLICE_H
+#define FPUTCHECK_TESTS_REALTREESLICE_H
+
+#include "Program.h"
+#include "Rules.h"
+#include <string>
+#include <vector>
+
+namespace fputcheck {
+
+/// The tree: $EnvVar if set, else $FPUTCHECK_WORK (or /var/tmp/fputcheck)
+/// /linux-source-VERSION.
+std::string realTreePath(const char *EnvVar, const std::string &Version);
+
+/// Parses \p Files of \p Tree into \p P without a store, adding a test
+/// failure for each TU that does not parse. False, with nothing parsed,
+/// when the tree has no compile_commands.json.
+bool loadRealSlice(const std::string &Tree,
+                   const std::vector<std::string> &Files, const Rules &R,
+                   Program &P);
+
+} // namespace fputcheck
+
+#endif
