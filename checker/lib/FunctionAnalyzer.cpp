@@ -3,6 +3,7 @@
 #include "FunctionAnalyzer.h"
 #include "ContextTests.h"
 #include "GlobalTables.h"
+#include "LocalWrites.h"
 #include "LockExpr.h"
 
 #include "clang/AST/Expr.h"
@@ -553,35 +554,17 @@ void BodyAnalysis::collectAliases() {
   // a scalar's address is not.
   struct Finder : RecursiveASTVisitor<Finder> {
     std::map<std::string, std::vector<const VarDecl *>> ByName;
-    std::set<const VarDecl *> Written;
-    void written(const Expr *E, bool AddressOf) {
-      const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-      if (VD && !(AddressOf && VD->getType()->isRecordType()))
-        Written.insert(VD);
-    }
     bool VisitVarDecl(VarDecl *VD) {
       if (VD->isLocalVarDecl() && !VD->isStaticLocal())
         ByName[VD->getNameAsString()].push_back(VD);
       return true;
     }
-    bool VisitBinaryOperator(BinaryOperator *BO) {
-      if (BO->isAssignmentOp())
-        written(BO->getLHS(), false);
-      return true;
-    }
-    bool VisitUnaryOperator(UnaryOperator *UO) {
-      if (UO->isIncrementDecrementOp())
-        written(UO->getSubExpr(), false);
-      else if (UO->getOpcode() == UO_AddrOf)
-        written(UO->getSubExpr(), true);
-      return true;
-    }
   } F;
   F.TraverseStmt(FD->getBody());
+  llvm::DenseSet<const VarDecl *> Written = writtenLocals(FD);
   for (const auto &[Name, Decls] : F.ByName) {
     // Two locals of one name share a key ("%name"): neither resolves.
-    if (Decls.size() != 1 || F.Written.count(Decls[0]) || !Decls[0]->getInit())
+    if (Decls.size() != 1 || Written.count(Decls[0]) || !Decls[0]->getInit())
       continue;
     const Expr *Init = Decls[0]->getInit()->IgnoreParenImpCasts();
     if (const auto *ILE = dyn_cast<InitListExpr>(Init)) {

@@ -1,8 +1,7 @@
 //===- GlobalTables.cpp - Calls through constant global tables ------------===//
 
 #include "GlobalTables.h"
-
-#include "clang/AST/RecursiveASTVisitor.h"
+#include "LocalWrites.h"
 
 using namespace clang;
 using namespace fputcheck;
@@ -16,34 +15,6 @@ bool fputcheck::isConstantTable(const VarDecl *VD) {
   return T.isConstQualified() && T->isRecordType();
 }
 
-namespace {
-/// Whether a local is written after its initialisation anywhere in a body.
-class Writes : public RecursiveASTVisitor<Writes> {
-public:
-  explicit Writes(const VarDecl *VD) : VD(VD) {}
-  bool Found = false;
-
-  bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->isAssignmentOp() && refersTo(BO->getLHS()))
-      Found = true;
-    return !Found;
-  }
-  bool VisitUnaryOperator(UnaryOperator *UO) {
-    // ++/--, or its address taken (then anything may write it).
-    if ((UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) &&
-        refersTo(UO->getSubExpr()))
-      Found = true;
-    return !Found;
-  }
-
-private:
-  bool refersTo(const Expr *E) const {
-    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-    return DRE && DRE->getDecl() == VD;
-  }
-  const VarDecl *VD;
-};
-} // namespace
 
 /// The constant table \p E names directly: `tbl`, `tbl[i]` or `&tbl[i]`.
 static const VarDecl *directTable(const Expr *E) {
@@ -68,7 +39,5 @@ const VarDecl *fputcheck::tableOf(const Expr *Base, const FunctionDecl *FD) {
   const VarDecl *T = directTable(VD->getInit());
   if (!T || !FD->getBody())
     return nullptr;
-  Writes W(VD);
-  W.TraverseStmt(FD->getBody());
-  return W.Found ? nullptr : T;
+  return writtenLocals(FD).count(VD) ? nullptr : T;
 }
