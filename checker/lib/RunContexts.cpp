@@ -77,6 +77,15 @@ unsigned RunContexts::allow(unsigned Mask, ArrayRef<std::string> Guards) const {
   return Mask & CtxAll;
 }
 
+unsigned RunContexts::narrow(unsigned Before, StringRef Root,
+                             unsigned Indirect,
+                             ArrayRef<std::string> Guards) const {
+  unsigned Max = R.MaxIndirectCalls;
+  if (!Root.empty())
+    Before &= rootMask(Root, Max == ~0u ? ~0u : Max - Indirect);
+  return allow(Before, Guards);
+}
+
 unsigned RunContexts::syncMask(StringRef Key) const {
   const FunctionSummary *F = P.function(Key);
   if (!F)

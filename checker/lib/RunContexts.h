@@ -31,6 +31,12 @@ public:
   unsigned rootMask(llvm::StringRef Key, unsigned Guesses) const;
   /// Of \p Mask, the contexts in which every fact of \p Guards holds.
   unsigned allow(unsigned Mask, llvm::ArrayRef<std::string> Guards) const;
+  /// One step of a chain: of \p Before, the contexts left after a call
+  /// with \p Guards, the chain having passed \p Indirect field calls by then.
+  /// A non-empty \p Root (a function, not a registered callback) is also
+  /// held to the contexts it can reach within the guesses left.
+  unsigned narrow(unsigned Before, llvm::StringRef Root, unsigned Indirect,
+                  llvm::ArrayRef<std::string> Guards) const;
   /// Contexts in which sync variant \p Key runs its release: where every
   /// context test its body makes on the way to a call holds (6.1's
   /// `BUG_ON(!(task->flags & PF_KTHREAD))` in __fput_sync()).

@@ -65,13 +65,9 @@ void fputcheck::searchChains(
     // whose root cannot run there is not followed. The path that brings the
     // root into a context shares the chain's budget of field-call guesses.
     const FunctionSummary *Root = Parent >= 0 ? Nodes[Parent].Root : &G;
-    unsigned Left = RA.rules().MaxIndirectCalls == ~0u
-                        ? ~0u
-                        : RA.rules().MaxIndirectCalls - Indirect;
     unsigned Contexts =
-        Ctx.allow((Parent >= 0 ? Nodes[Parent].Contexts : CtxAll) &
-                      Ctx.rootMask(Root->Key, Left),
-                  C.Guards);
+        Ctx.narrow(Parent >= 0 ? Nodes[Parent].Contexts : CtxAll, Root->Key,
+                   Indirect, C.Guards);
     if (!Contexts)
       return true;
     std::string Mapped = K.empty() ? "" : mapKeyIntoCallee(K, C.ArgKeys);

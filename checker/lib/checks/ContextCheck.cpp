@@ -55,8 +55,7 @@ std::vector<Root> irqRoots(const Reachability &RA) {
   const Rules &R = RA.rules();
   std::map<std::string, Root> Roots; // Ordered: deterministic start order.
   auto IsIrq = [](const CallbackRule *CR) {
-    return CR && (CR->Context == CallbackContext::HardIrq ||
-                  CR->Context == CallbackContext::SoftIrq);
+    return CR && (contextBit(CR->Context) & (CtxHardIrq | CtxSoftIrq));
   };
   auto Ctx = [](const CallbackRule *CR) {
     return CR->Context == CallbackContext::HardIrq ? std::string("hard")
@@ -106,11 +105,8 @@ std::vector<Root> exitRoots(const Reachability &RA) {
 /// after call \p C, with \p Indirect field calls passed.
 unsigned contextsAt(const Reachability &RA, const Root &Rt, unsigned Before,
                     unsigned Indirect, const CallSite &C) {
-  unsigned Max = RA.rules().MaxIndirectCalls;
-  if (Rt.FromCallers)
-    Before &= RA.contexts().rootMask(Rt.Key,
-                                     Max == ~0u ? ~0u : Max - Indirect);
-  return RA.contexts().allow(Before, C.Guards);
+  return RA.contexts().narrow(Before, Rt.FromCallers ? Rt.Key : "", Indirect,
+                              C.Guards);
 }
 
 /// Multi-source BFS from \p Roots over functions that reach a sync variant.
