@@ -1,8 +1,8 @@
 //===- BodyNeedsTest.cpp - Skipping header bodies loses nothing -----------===//
 
-#include "BodyNeeds.h"
+#include "extract/BodyNeeds.h"
 #include "CorpusCase.h"
-#include "Extraction.h"
+#include "extract/ParsePool.h"
 
 #include "gtest/gtest.h"
 #include "llvm/Support/FileSystem.h"

@@ -1,8 +1,8 @@
 //===- CorpusCase.cpp - A test-corpus case and its expectations -----------===//
 
 #include "CorpusCase.h"
-#include "Extraction.h"
-#include "Program.h"
+#include "extract/ParsePool.h"
+#include "fputcheck/Program.h"
 #include "checks/Checks.h"
 
 #include "llvm/ADT/StringExtras.h"

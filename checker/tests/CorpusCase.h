@@ -7,8 +7,8 @@
 #ifndef FPUTCHECK_TESTS_CORPUSCASE_H
 #define FPUTCHECK_TESTS_CORPUSCASE_H
 
-#include "Finding.h"
-#include "Rules.h"
+#include "fputcheck/Finding.h"
+#include "fputcheck/Rules.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include <string>
 #include <vector>

@@ -7,7 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CorpusCase.h"
-#include "Emit.h"
+#include "fputcheck/Emit.h"
 
 #include "gtest/gtest.h"
 #include "llvm/Support/raw_ostream.h"

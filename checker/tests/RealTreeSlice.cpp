@@ -1,7 +1,7 @@
 //===- RealTreeSlice.cpp - A slice of a prepared kernel tree --------------===//
 
 #include "RealTreeSlice.h"
-#include "Session.h"
+#include "fputcheck/ProgramLoader.h"
 
 #include "gtest/gtest.h"
 #include "llvm/Support/FileSystem.h"
@@ -26,13 +26,13 @@ bool fputcheck::loadRealSlice(const std::string &Tree,
   llvm::sys::path::append(DB, "compile_commands.json");
   if (!llvm::sys::fs::exists(DB))
     return false;
-  SessionOptions O;
+  LoadOptions O;
   O.Database = Tree;
   O.Files = Files;
   O.Quiet = true;
-  SessionStats Stats;
+  LoadStats Stats;
   std::string DBDir;
-  if (llvm::Error E = buildProgram(O, R, P, Stats, DBDir)) {
+  if (llvm::Error E = loadProgram(O, R, P, Stats, DBDir)) {
     ADD_FAILURE() << llvm::toString(std::move(E));
     return false;
   }

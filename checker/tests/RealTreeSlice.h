@@ -7,8 +7,8 @@
 #ifndef FPUTCHECK_TESTS_REALTREESLICE_H
 #define FPUTCHECK_TESTS_REALTREESLICE_H
 
-#include "Program.h"
-#include "Rules.h"
+#include "fputcheck/Program.h"
+#include "fputcheck/Rules.h"
 #include <string>
 #include <vector>
 

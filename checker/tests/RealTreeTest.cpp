@@ -7,9 +7,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Census.h"
+#include "fputcheck/Census.h"
 #include "RealTreeSlice.h"
-#include "Session.h"
+#include "fputcheck/ProgramLoader.h"
 #include "checks/Checks.h"
 
 #include "gtest/gtest.h"

@@ -7,17 +7,17 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Emit.h"
+#include "fputcheck/Emit.h"
 #include "CorpusCase.h"
 #include "CorpusDatabase.h"
-#include "Session.h"
-#include "Store.h"
+#include "fputcheck/ProgramLoader.h"
+#include "store/SummaryStore.h"
 #include "checks/Checks.h"
-#include "Extraction.h"
+#include "extract/ParsePool.h"
 #include "store/BinarySummary.h"
 #include "store/Codec.h"
-#include "store/Fingerprint.h"
-#include "store/FunctionCopies.h"
+#include "store/ExtractorDigest.h"
+#include "link/FunctionCopies.h"
 #include "store/Schema.h"
 #include "store/Sqlite.h"
 
@@ -88,7 +88,7 @@ void helper_put(struct file *f)
 )c";
 
 struct RunResult {
-  SessionStats Stats;
+  LoadStats Stats;
   std::string Findings; // Kernel-style text, paths relative to the tree.
   bool Ok = false;
   std::string Error;
@@ -136,7 +136,7 @@ protected:
   RunResult run(const std::vector<std::string> &Files = {},
                 unsigned ShardIndex = 0, unsigned ShardCount = 0,
                 std::string StorePath = "") {
-    SessionOptions O;
+    LoadOptions O;
     O.Database = std::string(Dir);
     O.Files = Files;
     O.Jobs = 2;
@@ -148,7 +148,7 @@ protected:
     RunResult Out;
     Program P;
     std::string DBDir;
-    if (Error E = buildProgram(O, rules(), P, Out.Stats, DBDir)) {
+    if (Error E = loadProgram(O, rules(), P, Out.Stats, DBDir)) {
       Out.Error = toString(std::move(E));
       return Out;
     }
@@ -163,13 +163,13 @@ protected:
 
   /// The same tree analysed without a store: what every run must agree with.
   std::string withoutStore() {
-    SessionOptions O;
+    LoadOptions O;
     O.Database = std::string(Dir);
     O.Quiet = true;
     Program P;
-    SessionStats Stats;
+    LoadStats Stats;
     std::string DBDir;
-    EXPECT_FALSE(bool(buildProgram(O, rules(), P, Stats, DBDir)));
+    EXPECT_FALSE(bool(loadProgram(O, rules(), P, Stats, DBDir)));
     Reachability RA(P, rules());
     CheckSet All;
     All.set();
@@ -392,7 +392,7 @@ TEST_F(StoreTest, MergedShardsGiveTheUnshardedFindings) {
   EXPECT_EQ(S1.Findings, ""); // A shard does not analyse.
 
   auto M = mergeStores(path("merged.db"), {path("s1.db"), path("s2.db")},
-                       extractorFingerprint(rules()));
+                       extractorDigest(rules()));
   ASSERT_TRUE(bool(M)) << toString(M.takeError());
   EXPECT_EQ(M->Added, 3u);
   EXPECT_EQ(M->Duplicates, 0u);
@@ -408,7 +408,7 @@ TEST_F(StoreTest, MergedShardsGiveTheUnshardedFindings) {
   // query tables.
   auto Again = mergeStores(path("again.db"),
                            {path("s2.db"), path("s1.db"), path("s2.db")},
-                           extractorFingerprint(rules()));
+                           extractorDigest(rules()));
   ASSERT_TRUE(bool(Again)) << toString(Again.takeError());
   EXPECT_EQ(Again->Duplicates, S2.Stats.TUs);
   const char *Calls = "SELECT count(*) FROM call_graph WHERE held IS NOT NULL";
@@ -584,14 +584,14 @@ TEST_F(StoreTest, TUThatStopsParsingLosesItsSummary) {
 }
 
 TEST_F(StoreTest, DefaultStoreIsNextToTheDatabase) {
-  SessionOptions O;
+  LoadOptions O;
   O.Database = path("compile_commands.json");
   O.Quiet = true;
   O.UseStore = true;
   Program P;
-  SessionStats Stats;
+  LoadStats Stats;
   std::string DBDir;
-  ASSERT_FALSE(bool(buildProgram(O, rules(), P, Stats, DBDir)));
+  ASSERT_FALSE(bool(loadProgram(O, rules(), P, Stats, DBDir)));
   EXPECT_EQ(Stats.StorePath, path(".fputcheck/summaries.db"));
   EXPECT_TRUE(sys::fs::exists(Stats.StorePath));
 }

@@ -12,13 +12,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../lib/Census.h"
-#include "../lib/Emit.h"
-#include "../lib/Extraction.h"
-#include "../lib/Session.h"
-#include "../lib/Store.h"
-#include "../lib/store/Fingerprint.h"
-#include "../lib/checks/Checks.h"
+#include "fputcheck/Census.h"
+#include "fputcheck/Emit.h"
+#include "extract/ParsePool.h"
+#include "fputcheck/ProgramLoader.h"
+#include "store/SummaryStore.h"
+#include "store/ExtractorDigest.h"
+#include "checks/Checks.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -194,7 +194,7 @@ int dump(const char *Argv0) {
   return Status;
 }
 
-void printPhases(const SessionStats &Stats) {
+void printPhases(const LoadStats &Stats) {
   if (TimePhases)
     for (const auto &[Phase, Secs] : Stats.Phases)
       errs() << formatv("fputcheck: time: {0,-12} {1,8:f3} s\n", Phase, Secs);
@@ -227,7 +227,7 @@ int run(const char *Argv0, bool IsCensus) {
     Enabled.set(unsigned(K));
   }
 
-  SessionOptions SO{Database, TUFiles, Jobs, Quiet};
+  LoadOptions SO{Database, TUFiles, Jobs, Quiet};
   SO.UseStore = !NoStore;
   SO.StorePath = StorePath;
   if (NoStore && !StorePath.empty())
@@ -244,9 +244,9 @@ int run(const char *Argv0, bool IsCensus) {
   // LeakSanitizer does not count it.
   static Program *Linked = new Program;
   Program &P = *Linked;
-  SessionStats Stats;
+  LoadStats Stats;
   std::string DBDir;
-  if (Error E = buildProgram(SO, *R, P, Stats, DBDir)) {
+  if (Error E = loadProgram(SO, *R, P, Stats, DBDir)) {
     errs() << toString(std::move(E)) << "\n";
     return 2;
   }
@@ -340,7 +340,7 @@ int merge(const char *Argv0) {
   // Which TUs analyze will parse again only matters for a note.
   std::string Extractor;
   if (auto R = Rules::loadDirectory(rulesDir(Argv0)))
-    Extractor = extractorFingerprint(*R);
+    Extractor = extractorDigest(*R);
   else
     consumeError(R.takeError());
 

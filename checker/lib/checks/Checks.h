@@ -4,11 +4,11 @@
 // findings; they never print. Each lives in its own file.
 //
 //===----------------------------------------------------------------------===//
-#ifndef FPUTCHECK_CHECKS_H
-#define FPUTCHECK_CHECKS_H
+#ifndef FPUTCHECK_CHECKS_CHECKS_H
+#define FPUTCHECK_CHECKS_CHECKS_H
 
-#include "../Finding.h"
-#include "../Reachability.h"
+#include "fputcheck/Finding.h"
+#include "analysis/Reachability.h"
 #include <bitset>
 
 namespace fputcheck {

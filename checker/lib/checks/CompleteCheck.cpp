@@ -10,8 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ChainSearch.h"
-#include "Checks.h"
+#include "analysis/ChainSearch.h"
+#include "checks/Checks.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"

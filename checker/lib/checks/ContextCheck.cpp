@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Checks.h"
+#include "checks/Checks.h"
 
 #include "llvm/ADT/StringMap.h"
 #include <deque>

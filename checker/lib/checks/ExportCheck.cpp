@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ChainSearch.h"
-#include "Checks.h"
+#include "analysis/ChainSearch.h"
+#include "checks/Checks.h"
 
 #include <set>
 

@@ -1,7 +1,7 @@
 //===- RunChecks.cpp - Running the enabled checks ---------------*- C++ -*-===//
 
-#include "Checks.h"
-#include "../ContextTests.h"
+#include "checks/Checks.h"
+#include "extract/ContextTests.h"
 
 using namespace fputcheck;
 

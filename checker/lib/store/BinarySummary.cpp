@@ -10,7 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "BinarySummary.h"
+#include "store/BinarySummary.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/LEB128.h"

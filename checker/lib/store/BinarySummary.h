@@ -15,7 +15,7 @@
 #ifndef FPUTCHECK_STORE_BINARYSUMMARY_H
 #define FPUTCHECK_STORE_BINARYSUMMARY_H
 
-#include "Summary.h"
+#include "fputcheck/Summary.h"
 #include <cstdint>
 #include <vector>
 

@@ -1,7 +1,7 @@
 //===- Codec.cpp - A TU summary as stored bytes ---------------------------===//
 
-#include "Codec.h"
-#include "BinarySummary.h"
+#include "store/Codec.h"
+#include "store/BinarySummary.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Compression.h"

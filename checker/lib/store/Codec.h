@@ -9,7 +9,7 @@
 #ifndef FPUTCHECK_STORE_CODEC_H
 #define FPUTCHECK_STORE_CODEC_H
 
-#include "Summary.h"
+#include "fputcheck/Summary.h"
 #include <cstdint>
 #include <string>
 #include <vector>

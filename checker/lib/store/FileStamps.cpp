@@ -1,6 +1,6 @@
 //===- FileStamps.cpp - Has a file changed since it was parsed? -----------===//
 
-#include "FileStamps.h"
+#include "store/FileStamps.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"

@@ -1,6 +1,6 @@
 //===- QueryTables.cpp - The call graph as tables users can query ---------===//
 
-#include "QueryTables.h"
+#include "store/QueryTables.h"
 
 using namespace llvm;
 using namespace fputcheck;

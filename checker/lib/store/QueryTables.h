@@ -8,8 +8,8 @@
 #ifndef FPUTCHECK_STORE_QUERYTABLES_H
 #define FPUTCHECK_STORE_QUERYTABLES_H
 
-#include "Sqlite.h"
-#include "Summary.h"
+#include "store/Sqlite.h"
+#include "fputcheck/Summary.h"
 
 namespace fputcheck {
 

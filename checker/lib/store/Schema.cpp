@@ -1,6 +1,6 @@
 //===- Schema.cpp - The tables of a summary store -------------------------===//
 
-#include "Schema.h"
+#include "store/Schema.h"
 
 #include "llvm/ADT/StringExtras.h"
 

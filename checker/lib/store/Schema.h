@@ -9,7 +9,7 @@
 #ifndef FPUTCHECK_STORE_SCHEMA_H
 #define FPUTCHECK_STORE_SCHEMA_H
 
-#include "Sqlite.h"
+#include "store/Sqlite.h"
 #include <string>
 
 namespace fputcheck {

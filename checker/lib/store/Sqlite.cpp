@@ -1,6 +1,6 @@
 //===- Sqlite.cpp - A thin RAII layer over the SQLite C API ---------------===//
 
-#include "Sqlite.h"
+#include "store/Sqlite.h"
 
 #include <sqlite3.h>
 

@@ -1,0 +1,34 @@
+//===- Census.h - Every call site of one function, with verdicts -*- C++ -*-===//
+//
+// Answers "how much would making NAME synchronous generalise?": each call of
+// NAME, and which findings (from a run with NAME assumed synchronous, every
+// origin followed to every sync call it reaches) end in that call. A call no
+// finding ends in is listed as safe.
+//
+//===----------------------------------------------------------------------===//
+#ifndef FPUTCHECK_CENSUS_H
+#define FPUTCHECK_CENSUS_H
+
+#include "fputcheck/Emit.h"
+#include "fputcheck/Finding.h"
+#include "checks/Checks.h"
+
+namespace fputcheck {
+
+struct CensusEntry {
+  Step Site; // The call of NAME, in its caller.
+  std::vector<Finding> Verdicts;
+};
+
+/// \p RA must treat \p Name as a sync variant.
+std::vector<CensusEntry> takeCensus(const Reachability &RA,
+                                    llvm::StringRef Name, CheckSet Enabled);
+
+void emitCensusText(llvm::StringRef Name, const std::vector<CensusEntry> &E,
+                    const EmitOptions &O, llvm::raw_ostream &OS);
+void emitCensusJSON(llvm::StringRef Name, const std::vector<CensusEntry> &E,
+                    const EmitOptions &O, llvm::raw_ostream &OS);
+
+} // namespace fputcheck
+
+#endif

@@ -1,0 +1,72 @@
+//===- Program.h - TU summaries linked into one call graph ------*- C++ -*-===//
+//
+// Linking resolves static functions within their file (their keys carry it),
+// merges the copies of header inlines every TU has, and resolves an indirect
+// call through Struct.Field to every function stored into that field anywhere.
+// Stores into fields the rules name as callbacks (work items, timers) are
+// context boundaries, not call edges.
+//
+//===----------------------------------------------------------------------===//
+#ifndef FPUTCHECK_PROGRAM_H
+#define FPUTCHECK_PROGRAM_H
+
+#include "fputcheck/Rules.h"
+#include "fputcheck/Summary.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
+#include <map>
+#include <tuple>
+#include <string>
+#include <vector>
+
+namespace fputcheck {
+
+/// The plain name behind a function key ("close_files@/x/fs/file.c").
+llvm::StringRef keyName(llvm::StringRef Key);
+
+class Program {
+public:
+  /// Takes ownership; call link() once all TUs are in.
+  void add(TUSummary S);
+  void link(const Rules &R);
+
+  const FunctionSummary *function(llvm::StringRef Key) const;
+  /// Every linked function, in key order.
+  const std::vector<const FunctionSummary *> &functions() const {
+    return Ordered;
+  }
+  /// Functions a call site may call, sorted and unique.
+  llvm::ArrayRef<std::string> targets(const CallSite &C) const;
+  /// A call through a struct field resolved by guessing (every function
+  /// stored into the field), not a direct call nor one through a known
+  /// constant table.
+  bool isGuess(const CallSite &C) const {
+    return C.Callee.empty() && !Exact.count(&C);
+  }
+  const std::vector<ExportMark> &exports() const { return Exports; }
+  const std::vector<FieldStore> &stores() const { return Stores; }
+  size_t numTUs() const { return TUs.size(); }
+
+private:
+  std::vector<TUSummary> TUs;
+  llvm::StringMap<const FunctionSummary *> ByKey;
+  std::vector<const FunctionSummary *> Ordered;
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>>
+      FieldTargets;
+  /// (struct, field, constant table) -> the functions its initializer holds.
+  std::map<std::tuple<std::string, std::string, std::string>,
+           std::vector<std::string>>
+      TableTargets;
+  llvm::DenseSet<const CallSite *> Exact;
+  std::vector<ExportMark> Exports;
+  std::vector<FieldStore> Stores;
+  /// Targets of indirect call sites, resolved once at link time.
+  llvm::DenseMap<const CallSite *, const std::vector<std::string> *>
+      IndirectTargets;
+};
+
+} // namespace fputcheck
+
+#endif

@@ -1,0 +1,69 @@
+//===- ProgramLoader.h - From a compile database to a program ---*- C++ -*-===//
+//
+// Selects the TUs to analyse, takes every summary it can from the store and
+// parses only the rest (store/SummaryStore.h), then links them all.
+//
+//===----------------------------------------------------------------------===//
+#ifndef FPUTCHECK_PROGRAMLOADER_H
+#define FPUTCHECK_PROGRAMLOADER_H
+
+#include "fputcheck/Program.h"
+#include "fputcheck/Rules.h"
+#include <string>
+#include <vector>
+
+namespace fputcheck {
+
+struct LoadOptions {
+  std::string Database; // compile_commands.json or its folder.
+  std::vector<std::string> Files;
+  unsigned Jobs = 0;    // 0: every core.
+  bool Quiet = false;
+  /// Read and write the summary store. Off by default in the library, so a
+  /// test or another tool never writes next to a tree unasked; the command
+  /// line turns it on.
+  bool UseStore = false;
+  /// The store file, or a folder for one; empty: <database folder>/.fputcheck.
+  std::string StorePath;
+  /// Extract only slice ShardIndex (1-based) of ShardCount into the store,
+  /// without linking: the slices' stores are merged and analysed later.
+  unsigned ShardIndex = 0;
+  unsigned ShardCount = 0;
+};
+
+/// Parses "K/N" with 1 <= K <= N.
+llvm::Error parseShard(llvm::StringRef Text, unsigned &K, unsigned &N);
+
+struct LoadStats {
+  unsigned TUs = 0;
+  unsigned Parsed = 0;   // Parsed in this run.
+  unsigned Cached = 0;   // Taken from the store.
+  unsigned Failed = 0;
+  /// Of Failed, those the store knew would fail again: not parsed.
+  unsigned FailuresCached = 0;
+  unsigned Unsaved = 0;  // Parsed, but an input changed meanwhile.
+  unsigned Removed = 0;  // Dropped from the store: gone from the database.
+  std::string StorePath; // Empty without a store.
+  /// The store could not be opened or written: results were not kept.
+  bool StoreLost = false;
+  uint64_t StoreBytes = 0;
+  /// Files whose content was read to tell an edit from a touch.
+  unsigned FilesHashed = 0;
+  std::vector<std::string> ParsedFiles; // Sorted.
+  /// Wall time of each phase, in order, for finding where time goes.
+  std::vector<std::pair<std::string, double>> Phases;
+  std::vector<std::string> Errors;      // First error of each failed TU.
+  std::vector<std::string> StoreErrors; // Rebuilt or unwritable store.
+  std::vector<std::string> Notes;       // Dropped flags and the like.
+};
+
+/// Extracts or loads every selected TU and links them into \p P. Input
+/// errors (no database, unknown file, a store that is not ours) are
+/// returned; a TU that fails to parse is counted and reported in \p Stats,
+/// never fatal, and so is a store that had to be rebuilt.
+llvm::Error loadProgram(const LoadOptions &O, const Rules &R, Program &P,
+                         LoadStats &Stats, std::string &DBDir);
+
+} // namespace fputcheck
+
+#endif

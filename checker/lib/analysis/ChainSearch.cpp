@@ -1,0 +1,123 @@
+//===- ChainSearch.cpp - Chains from an origin to sync calls --------------===//
+
+#include "analysis/ChainSearch.h"
+#include "extract/LockExpr.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include <deque>
+#include <map>
+#include <set>
+#include <tuple>
+
+using namespace llvm;
+using namespace fputcheck;
+
+namespace {
+struct Node {
+  Hop H;
+  std::string Key; // The lock in H.Target's terms ("" if none or unnameable).
+  int Parent;
+  unsigned Indirect; // Calls through struct fields on the chain so far.
+  unsigned Contexts; // Where the root may run, narrowed by context tests.
+  const FunctionSummary *Root; // The origin's function.
+};
+
+bool releasedBefore(const CallSite &C, StringRef Key) {
+  return !Key.empty() && any_of(C.Released, [&](const std::string &R) {
+           return sameLock(R, Key);
+         });
+}
+} // namespace
+
+void fputcheck::searchChains(
+    const Reachability &RA, const std::vector<Origin> &Origins,
+    const std::string &Key,
+    const std::function<bool(std::vector<Hop>)> &OnChain) {
+  const Program &P = RA.program();
+  std::vector<Node> Nodes;
+  const RunContexts &Ctx = RA.contexts();
+  // (function, lock, contexts) -> fewest indirect calls it was reached
+  // with: reached again with fewer, it may lead further within the rules'
+  // budget.
+  std::map<std::tuple<std::string, std::string, unsigned>, unsigned>
+      SeenFunctions;
+  std::set<std::pair<const FunctionSummary *, unsigned>> SeenSyncCalls;
+  std::deque<int> Queue;
+  auto Unwind = [&](int N) {
+    std::vector<Hop> Chain;
+    for (; N >= 0; N = Nodes[N].Parent)
+      Chain.push_back(Nodes[N].H);
+    std::reverse(Chain.begin(), Chain.end());
+    return Chain;
+  };
+  // Follows call site I of G; false when the consumer wants no more.
+  auto Follow = [&](const FunctionSummary &G, unsigned I, const std::string &K,
+                    int Parent) {
+    const CallSite &C = G.Calls[I];
+    if (Parent >= 0 && releasedBefore(C, K))
+      return true;
+    std::optional<unsigned> After =
+        RA.indirectAfter(Parent >= 0 ? Nodes[Parent].Indirect : 0, C);
+    if (!After)
+      return true;
+    unsigned Indirect = *After;
+    // A call behind a context test runs only where the test holds; a chain
+    // whose root cannot run there is not followed. The path that brings the
+    // root into a context shares the chain's budget of field-call guesses.
+    const FunctionSummary *Root = Parent >= 0 ? Nodes[Parent].Root : &G;
+    unsigned Contexts =
+        Ctx.narrow(Parent >= 0 ? Nodes[Parent].Contexts : CtxAll, Root->Key,
+                   Indirect, C.Guards);
+    if (!Contexts)
+      return true;
+    std::string Mapped = K.empty() ? "" : mapKeyIntoCallee(K, C.ArgKeys);
+    for (const std::string &T : P.targets(C)) {
+      // Only where a sync call is still reachable within the budget left.
+      if (!RA.reachesAfter(T, Indirect))
+        continue;
+      if (RA.isSync(T)) {
+        if (!(Contexts & Ctx.syncMask(T)) ||
+            !SeenSyncCalls.insert({&G, I}).second)
+          continue;
+        Nodes.push_back({Hop{&G, I, T}, "", Parent, Indirect, Contexts, Root});
+        if (!OnChain(Unwind(int(Nodes.size() - 1))))
+          return false;
+        continue;
+      }
+      auto [Seen, New] =
+          SeenFunctions.try_emplace({T, Mapped, Contexts}, Indirect);
+      if (!New && Seen->second <= Indirect)
+        continue;
+      Seen->second = Indirect;
+      Nodes.push_back(
+          {Hop{&G, I, T}, Mapped, Parent, Indirect, Contexts, Root});
+      Queue.push_back(int(Nodes.size() - 1));
+    }
+    return true;
+  };
+  for (const Origin &O : Origins)
+    if (!Follow(*O.F, O.Site, Key, -1))
+      return;
+  while (!Queue.empty()) {
+    int N = Queue.front();
+    Queue.pop_front();
+    const FunctionSummary *G = P.function(Nodes[N].H.Target);
+    if (!G)
+      continue;
+    std::string K = Nodes[N].Key;
+    for (unsigned I = 0; I < G->Calls.size(); ++I)
+      if (!Follow(*G, I, K, N))
+        return;
+  }
+}
+
+std::vector<Hop> fputcheck::shortestChain(const Reachability &RA,
+                                          const std::vector<Origin> &Origins,
+                                          const std::string &Key) {
+  std::vector<Hop> Best;
+  searchChains(RA, Origins, Key, [&](std::vector<Hop> Chain) {
+    Best = std::move(Chain);
+    return false;
+  });
+  return Best;
+}

@@ -1,0 +1,72 @@
+//===- Reachability.cpp - Which functions reach a sync variant --*- C++ -*-===//
+
+#include "analysis/Reachability.h"
+
+#include <deque>
+
+using namespace llvm;
+using namespace fputcheck;
+
+Reachability::Reachability(const Program &P, const Rules &R)
+    : P(P), R(R), Contexts(P, R) {
+  // Callers of each function, with 1 for a call through a struct field.
+  StringMap<std::vector<std::pair<const FunctionSummary *, unsigned>>> Callers;
+  std::deque<std::string> Queue;
+  auto Seed = [&](const std::string &Key) {
+    if (FewestIndirect.try_emplace(Key, 0).second)
+      Queue.push_back(Key);
+  };
+  for (const FunctionSummary *F : P.functions())
+    for (const CallSite &C : F->Calls)
+      for (const std::string &T : P.targets(C)) {
+        Callers[T].push_back({F, P.isGuess(C) ? 1u : 0u});
+        if (isSync(T))
+          Seed(T);
+      }
+  // Sync variants defined but never called (exported ones) count too.
+  for (const FunctionSummary *F : P.functions())
+    if (isSync(F->Key))
+      Seed(F->Key);
+  // 0-1 breadth-first search: a direct call costs nothing, so its caller
+  // goes to the front and every function is settled with its fewest.
+  while (!Queue.empty()) {
+    std::string T = Queue.front();
+    Queue.pop_front();
+    unsigned D = FewestIndirect[T];
+    auto It = Callers.find(T);
+    if (It == Callers.end())
+      continue;
+    for (auto [F, Cost] : It->second) {
+      if (R.isBarrier(keyName(F->Key)) || D + Cost > R.MaxIndirectCalls)
+        continue;
+      auto [Known, New] = FewestIndirect.try_emplace(F->Key, D + Cost);
+      if (!New && Known->second <= D + Cost)
+        continue;
+      Known->second = D + Cost;
+      if (Cost)
+        Queue.push_back(F->Key);
+      else
+        Queue.push_front(F->Key);
+    }
+  }
+}
+
+bool Reachability::isSync(StringRef Key) const {
+  return R.isSyncVariant(keyName(Key));
+}
+
+Step fputcheck::stepFor(const Hop &H) {
+  const CallSite &C = H.F->Calls[H.Site];
+  return Step{H.F->Name, H.F->File, C.Line, C.Col,
+              H.F->Name + "() calls " + keyName(H.Target).str() + "()"};
+}
+
+std::string fputcheck::chainText(const std::vector<Hop> &Hops) {
+  std::string S;
+  for (const Hop &H : Hops) {
+    if (!S.empty())
+      S += " -> ";
+    S += keyName(H.Target);
+  }
+  return S;
+}

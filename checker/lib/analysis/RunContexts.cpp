@@ -1,0 +1,98 @@
+//===- RunContexts.cpp - Where a chain's root may run ---------------------===//
+
+#include "analysis/RunContexts.h"
+
+#include <deque>
+
+using namespace llvm;
+using namespace fputcheck;
+
+RunContexts::RunContexts(const Program &P, const Rules &R) : P(P), R(R) {
+  if (R.ContextTests.empty())
+    return; // Nothing would ever be asked.
+  std::array<unsigned, NumBits> None;
+  None.fill(~0u);
+  // One 0-1 breadth-first search per context: a direct call (or one
+  // through a known table) costs nothing, a guessed field call one.
+  for (unsigned Bit = 0; Bit < NumBits; ++Bit) {
+    std::deque<std::string> Queue;
+    auto Reach = [&](const std::string &Key, unsigned Cost, bool Front) {
+      if (Cost > R.MaxIndirectCalls)
+        return;
+      auto [It, New] = Fewest.try_emplace(Key, None);
+      unsigned &D = It->second[Bit];
+      if (D <= Cost)
+        return;
+      D = Cost;
+      if (Front)
+        Queue.push_front(Key);
+      else
+        Queue.push_back(Key);
+    };
+    auto IsBit = [&](const CallbackRule *CR) {
+      return CR && contextBit(CR->Context) == (1u << Bit);
+    };
+    for (const FunctionSummary *F : P.functions())
+      for (const CallSite &C : F->Calls)
+        if (!C.Callee.empty())
+          for (const auto &[Idx, Fn] : C.FnArgs)
+            if (IsBit(R.callbackForArg(keyName(C.Callee), Idx)))
+              Reach(Fn, 0, false);
+    for (const FieldStore &S : P.stores())
+      if (IsBit(R.callbackForField(S.Struct, S.Field)))
+        Reach(S.Function, 0, false);
+    while (!Queue.empty()) {
+      std::string Key = Queue.front();
+      Queue.pop_front();
+      const FunctionSummary *F = P.function(Key);
+      if (!F)
+        continue;
+      unsigned D = Fewest[Key][Bit];
+      for (const CallSite &C : F->Calls) {
+        bool Guess = P.isGuess(C);
+        for (const std::string &T : P.targets(C))
+          Reach(T, D + Guess, !Guess);
+      }
+    }
+  }
+}
+
+unsigned RunContexts::rootMask(StringRef Key, unsigned Guesses) const {
+  unsigned Mask = CtxTask;
+  auto It = Fewest.find(Key);
+  if (It != Fewest.end())
+    for (unsigned Bit = 0; Bit < NumBits; ++Bit)
+      if (It->second[Bit] <= Guesses)
+        Mask |= 1u << Bit;
+  return Mask;
+}
+
+unsigned RunContexts::allow(unsigned Mask, ArrayRef<std::string> Guards) const {
+  for (const std::string &G : Guards) {
+    const ContextTest *T = R.contextTest(StringRef(G).drop_front());
+    if (!T)
+      continue; // A test these rules no longer name says nothing.
+    Mask &= G[0] == '+' ? T->TrueIn : ~T->TrueIn;
+  }
+  return Mask & CtxAll;
+}
+
+unsigned RunContexts::narrow(unsigned Before, StringRef Root,
+                             unsigned Indirect,
+                             ArrayRef<std::string> Guards) const {
+  unsigned Max = R.MaxIndirectCalls;
+  if (!Root.empty())
+    Before &= rootMask(Root, Max == ~0u ? ~0u : Max - Indirect);
+  return allow(Before, Guards);
+}
+
+unsigned RunContexts::syncMask(StringRef Key) const {
+  const FunctionSummary *F = P.function(Key);
+  if (!F)
+    return CtxAll;
+  unsigned Mask = CtxAll;
+  for (const CallSite &C : F->Calls)
+    Mask = allow(Mask, C.Guards);
+  // Tests that contradict each other describe no one context: ignore them.
+  return Mask ? Mask : CtxAll;
+}

@@ -1,0 +1,163 @@
+//===- Emit.cpp - Text, JSON and SARIF output -------------------*- C++ -*-===//
+
+#include "fputcheck/Emit.h"
+
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SHA1.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace llvm;
+using namespace fputcheck;
+
+#ifndef FPUTCHECK_VERSION
+#define FPUTCHECK_VERSION "0.1.0"
+#endif
+
+std::string fputcheck::relativePath(StringRef File, StringRef Root) {
+  if (Root.empty())
+    return File.str();
+  std::string R = Root.rtrim('/').str() + "/";
+  if (File.starts_with(R))
+    return File.substr(R.size()).str();
+  return File.str();
+}
+
+static std::string where(const Step &S, const EmitOptions &O) {
+  return relativePath(S.File, O.Root) + ":" + std::to_string(S.Line);
+}
+
+void fputcheck::emitText(const std::vector<Finding> &Fs, const EmitOptions &O,
+                         raw_ostream &OS) {
+  for (const Finding &F : Fs) {
+    OS << where(F.Where, O) << " " << F.Where.Function << "() warn: "
+       << F.Message << " (" << F.Chain << ") [" << checkId(F.Check) << "]\n";
+    for (const Step &N : F.Notes)
+      OS << "  " << where(N, O) << " note: " << N.Message << "\n";
+    for (const Step &S : F.Flow)
+      OS << "  " << where(S, O) << " note: " << S.Message << "\n";
+  }
+}
+
+static json::Object stepJSON(const Step &S, const EmitOptions &O) {
+  return json::Object{{"function", S.Function},
+                      {"file", relativePath(S.File, O.Root)},
+                      {"line", S.Line},
+                      {"column", S.Col},
+                      {"message", S.Message}};
+}
+
+void fputcheck::emitJSON(const std::vector<Finding> &Fs, const EmitOptions &O,
+                         raw_ostream &OS) {
+  json::Array Out;
+  for (const Finding &F : Fs) {
+    json::Array Notes, Flow;
+    for (const Step &N : F.Notes)
+      Notes.push_back(stepJSON(N, O));
+    for (const Step &S : F.Flow)
+      Flow.push_back(stepJSON(S, O));
+    json::Object Where = stepJSON(F.Where, O);
+    Where.erase("message");
+    Out.push_back(json::Object{{"check", checkId(F.Check)},
+                               {"location", std::move(Where)},
+                               {"message", F.Message},
+                               {"chain", F.Chain},
+                               {"sync_variant", F.SyncVariant},
+                               {"notes", std::move(Notes)},
+                               {"flow", std::move(Flow)}});
+  }
+  OS << formatv("{0:2}", json::Value(json::Object{
+                             {"version", 1}, {"findings", std::move(Out)}}))
+     << "\n";
+}
+
+static json::Object physical(const Step &S, const EmitOptions &O) {
+  std::string Rel = relativePath(S.File, O.Root);
+  json::Object Artifact{{"uri", Rel}};
+  if (!sys::path::is_absolute(Rel))
+    Artifact["uriBaseId"] = "SRCROOT";
+  json::Object Region{{"startLine", std::max(1u, S.Line)}};
+  if (S.Col)
+    Region["startColumn"] = S.Col;
+  return json::Object{{"artifactLocation", std::move(Artifact)},
+                      {"region", std::move(Region)}};
+}
+
+static json::Object sarifLocation(const Step &S, const EmitOptions &O) {
+  json::Object L{{"physicalLocation", physical(S, O)}};
+  if (!S.Function.empty())
+    L["logicalLocations"] =
+        json::Array{json::Object{{"name", S.Function}, {"kind", "function"}}};
+  if (!S.Message.empty())
+    L["message"] = json::Object{{"text", S.Message}};
+  return L;
+}
+
+/// Stable across line shifts: check, function and chain, not line numbers.
+static std::string fingerprint(const Finding &F) {
+  SHA1 H;
+  H.update(checkId(F.Check));
+  H.update("|" + F.Where.Function + "|" + F.Chain);
+  return toHex(H.final(), /*LowerCase=*/true).substr(0, 16);
+}
+
+void fputcheck::emitSARIF(const std::vector<Finding> &Fs, const EmitOptions &O,
+                          raw_ostream &OS) {
+  json::Array Rules;
+  for (unsigned I = 0; I < NumChecks; ++I) {
+    CheckKind K = CheckKind(I);
+    Rules.push_back(json::Object{
+        {"id", checkId(K)},
+        {"shortDescription", json::Object{{"text", checkSummary(K)}}},
+        {"helpUri", ("https://fputcheck.invalid/docs/checks.md#" +
+                     checkId(K)).str()},
+        {"defaultConfiguration", json::Object{{"level", "warning"}}}});
+  }
+  json::Array Results;
+  for (const Finding &F : Fs) {
+    json::Array Related;
+    unsigned Id = 1;
+    for (const Step &N : F.Notes) {
+      json::Object L = sarifLocation(N, O);
+      L["id"] = Id++;
+      Related.push_back(std::move(L));
+    }
+    json::Array Thread;
+    for (const Step &S : F.Flow)
+      Thread.push_back(json::Object{{"location", sarifLocation(S, O)}});
+    json::Object Where = sarifLocation(F.Where, O);
+    json::Object Result{
+        {"ruleId", checkId(F.Check)},
+        {"ruleIndex", unsigned(F.Check)},
+        {"level", "warning"},
+        {"message",
+         json::Object{{"text", F.Message + " (" + F.Chain + ")"}}},
+        {"locations", json::Array{std::move(Where)}},
+        {"codeFlows",
+         json::Array{json::Object{
+             {"threadFlows",
+              json::Array{json::Object{{"locations", std::move(Thread)}}}}}}},
+        {"partialFingerprints",
+         json::Object{{"fputcheckChain/v1", fingerprint(F)}}}};
+    if (!Related.empty())
+      Result["relatedLocations"] = std::move(Related);
+    Results.push_back(std::move(Result));
+  }
+  std::string RootUri = "file://" + O.Root;
+  if (!StringRef(RootUri).ends_with("/"))
+    RootUri += "/";
+  json::Object Run{
+      {"tool", json::Object{{"driver",
+                             json::Object{{"name", "fputcheck"},
+                                          {"version", FPUTCHECK_VERSION},
+                                          {"rules", std::move(Rules)}}}}},
+      {"originalUriBaseIds",
+       json::Object{{"SRCROOT", json::Object{{"uri", RootUri}}}}},
+      {"columnKind", "unicodeCodePoints"},
+      {"results", std::move(Results)}};
+  json::Object Doc{
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", json::Array{std::move(Run)}}};
+  OS << formatv("{0:2}", json::Value(std::move(Doc))) << "\n";
+}

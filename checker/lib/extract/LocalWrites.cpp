@@ -1,0 +1,40 @@
+//===- LocalWrites.cpp - Locals that change after their initialiser -------===//
+
+#include "extract/LocalWrites.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+using namespace fputcheck;
+
+namespace {
+struct Finder : RecursiveASTVisitor<Finder> {
+  llvm::DenseSet<const VarDecl *> Written;
+  void written(const Expr *E, bool AddressOf) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (VD && !(AddressOf && VD->getType()->isRecordType()))
+      Written.insert(VD);
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isAssignmentOp())
+      written(BO->getLHS(), false);
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->isIncrementDecrementOp())
+      written(UO->getSubExpr(), false);
+    else if (UO->getOpcode() == UO_AddrOf)
+      written(UO->getSubExpr(), true);
+    return true;
+  }
+};
+} // namespace
+
+llvm::DenseSet<const VarDecl *>
+fputcheck::writtenLocals(const FunctionDecl *FD) {
+  Finder F;
+  if (FD->getBody())
+    F.TraverseStmt(FD->getBody());
+  return std::move(F.Written);
+}

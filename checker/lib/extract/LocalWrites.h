@@ -1,0 +1,25 @@
+//===- LocalWrites.h - Locals that change after their initialiser -*- C++ -*-===//
+//
+// A local declared with an initializer and never written again names one
+// object for the whole body: lock keys resolve through it ("mm =
+// current->mm") and so do calls through constant tables ("def =
+// &io_issue_defs[op]"). This finds the locals for which that fails.
+//
+//===----------------------------------------------------------------------===//
+#ifndef FPUTCHECK_EXTRACT_LOCALWRITES_H
+#define FPUTCHECK_EXTRACT_LOCALWRITES_H
+
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace fputcheck {
+
+/// Variables of \p FD's body that are assigned, incremented or decremented,
+/// or whose address is taken (a struct's address does not count: writes
+/// through it change fields, not which object the variable is).
+llvm::DenseSet<const clang::VarDecl *>
+writtenLocals(const clang::FunctionDecl *FD);
+
+} // namespace fputcheck
+
+#endif

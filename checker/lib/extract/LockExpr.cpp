@@ -1,0 +1,219 @@
+//===- LockExpr.cpp - Naming locks relative to a function -------*- C++ -*-===//
+
+#include "extract/LockExpr.h"
+#include "fputcheck/Rules.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+using namespace fputcheck;
+
+/// A function whose whole body is "return <expression of its one param>",
+/// like spinlock_check(): calls to it name the same lock as the argument.
+static bool isPassThrough(const FunctionDecl *FD) {
+  if (!FD || FD->getNumParams() != 1)
+    return false;
+  const FunctionDecl *Def = FD->getDefinition();
+  const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
+                         : nullptr;
+  if (!Body || Body->size() != 1)
+    return false;
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+  return Ret && Ret->getRetValue() &&
+         Ret->getRetValue()->getType()->isPointerType();
+}
+
+static const Expr *strip(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_AddrOf) {
+      E = UO->getSubExpr();
+      continue;
+    }
+    // _raw_spin_lock_nested(lock, subclass) without lockdep is
+    // _raw_spin_lock(((void)(subclass), (lock))).
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && BO->getOpcode() == BO_Comma) {
+      E = BO->getRHS();
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(E);
+        CE && CE->getNumArgs() == 1 && isPassThrough(CE->getDirectCallee())) {
+      E = CE->getArg(0);
+      continue;
+    }
+    break;
+  }
+  return E;
+}
+
+/// A call of the running task's accessor (get_current(), which the
+/// `current` macro expands to).
+static bool isCurrentTask(const Expr *E, const Rules *R) {
+  const auto *CE = dyn_cast<CallExpr>(E->IgnoreParenCasts());
+  const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
+  return R && Callee && CE->getNumArgs() == 0 && Callee->getIdentifier() &&
+         R->isCurrentTask(Callee->getName());
+}
+
+namespace {
+/// Prints the accessor call as the rules spell the task ("current").
+class CurrentTaskPrinter : public PrinterHelper {
+public:
+  explicit CurrentTaskPrinter(const Rules *R) : R(R) {}
+  bool handledStmt(Stmt *S, raw_ostream &OS) override {
+    const auto *E = dyn_cast<Expr>(S);
+    if (!E || !isCurrentTask(E, R))
+      return false;
+    OS << R->currentTaskName();
+    return true;
+  }
+
+private:
+  const Rules *R;
+};
+} // namespace
+
+/// Builds "<root><path>" by walking member, subscript and deref steps down
+/// to a declaration (or to the current task).
+static std::string keyOf(const Expr *E, const FunctionDecl *FD,
+                         const Rules *R) {
+  std::string Path;
+  while (true) {
+    E = E->IgnoreParenCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      // Members of anonymous structs and unions add no step.
+      std::string Name = ME->getMemberDecl()->getNameAsString();
+      if (!Name.empty())
+        Path = "." + Name + Path;
+      E = ME->getBase();
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      Path = "[]" + Path;
+      E = AS->getBase();
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(E);
+               UO && (UO->getOpcode() == UO_Deref ||
+                      UO->getOpcode() == UO_AddrOf)) {
+      // *p and p name the same lock for matching purposes.
+      E = UO->getSubExpr();
+    } else {
+      break;
+    }
+  }
+  if (isCurrentTask(E, R))
+    return R->currentTaskName().str() + Path;
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  if (!DRE)
+    return "";
+  const ValueDecl *D = DRE->getDecl();
+  if (const auto *PVD = dyn_cast<ParmVarDecl>(D)) {
+    for (unsigned I = 0; FD && I < FD->getNumParams(); ++I)
+      if (FD->getParamDecl(I) == PVD)
+        return "$" + std::to_string(I) + Path;
+    return "";
+  }
+  const auto *VD = dyn_cast<VarDecl>(D);
+  if (!VD)
+    return "";
+  if (VD->hasGlobalStorage() && !VD->isStaticLocal())
+    return VD->getNameAsString() + Path;
+  return "%" + VD->getNameAsString() + Path;
+}
+
+LockRef fputcheck::lockRefFor(const Expr *E, const FunctionDecl *FD,
+                              bool WantText, const Rules *R) {
+  LockRef LR;
+  const Expr *S = strip(E);
+  if (!S)
+    return LR;
+  LR.Key = keyOf(S, FD, R);
+  if (WantText) {
+    llvm::raw_string_ostream OS(LR.Text);
+    PrintingPolicy Policy(FD ? FD->getASTContext().getLangOpts()
+                             : LangOptions());
+    Policy.SuppressImplicitBase = true;
+    CurrentTaskPrinter Helper(R);
+    S->printPretty(OS, &Helper, Policy);
+  }
+  return LR;
+}
+
+std::string fputcheck::textOfKey(llvm::StringRef Key) {
+  std::string Text;
+  for (char C : Key) {
+    if (C == '.')
+      Text += "->";
+    else
+      Text += C;
+  }
+  return Text;
+}
+
+std::string fputcheck::lockKeyFromText(llvm::StringRef Text,
+                                       const FunctionDecl *FD, const Rules *R) {
+  std::string Flat;
+  for (char C : Text)
+    if (C != ' ' && C != '\t' && C != '(' && C != ')' && C != '&' && C != '*')
+      Flat += C;
+  llvm::StringRef F(Flat);
+  size_t RootEnd = F.find_first_of(".-[");
+  llvm::StringRef Root = F.substr(0, RootEnd);
+  std::string Path = F.substr(Root.size()).str();
+  for (size_t Pos; (Pos = Path.find("->")) != std::string::npos;)
+    Path.replace(Pos, 2, ".");
+  if (Root.empty() || (!llvm::isAlpha(Root[0]) && Root[0] != '_'))
+    return "";
+  for (unsigned I = 0; FD && I < FD->getNumParams(); ++I)
+    if (FD->getParamDecl(I)->getName() == Root)
+      return "$" + std::to_string(I) + Path;
+  // "current" or "get_current()" (parentheses are dropped above).
+  if (R && R->isCurrentTask(Root))
+    return R->currentTaskName().str() + Path;
+  return Root.str() + Path;
+}
+
+int fputcheck::keyParam(llvm::StringRef Key) {
+  if (!Key.consume_front("$"))
+    return -1;
+  unsigned N = 0;
+  if (Key.consumeInteger(10, N))
+    return -1;
+  return int(N);
+}
+
+std::string fputcheck::mapKeyIntoCallee(llvm::StringRef Key,
+                                        llvm::ArrayRef<std::string> ArgKeys) {
+  if (Key.empty() || Key[0] == '?')
+    return "";
+  // The longest argument that is a prefix of the key names it best.
+  int Best = -1;
+  size_t BestLen = 0;
+  for (unsigned I = 0; I < ArgKeys.size(); ++I) {
+    llvm::StringRef A = ArgKeys[I];
+    if (A.empty() || !Key.starts_with(A))
+      continue;
+    llvm::StringRef Rest = Key.substr(A.size());
+    if (!Rest.empty() && Rest[0] != '.' && Rest[0] != '[')
+      continue;
+    if (Best < 0 || A.size() > BestLen) {
+      Best = int(I);
+      BestLen = A.size();
+    }
+  }
+  if (Best >= 0)
+    return "$" + std::to_string(Best) + Key.substr(BestLen).str();
+  if (Key[0] == '$' || Key[0] == '%')
+    return "";
+  return Key.str();
+}
+
+bool fputcheck::sameLock(llvm::StringRef A, llvm::StringRef B) {
+  if (A.size() > B.size())
+    std::swap(A, B);
+  if (!B.starts_with(A))
+    return false;
+  return B.size() == A.size() || B[A.size()] == '.' || B[A.size()] == '[';
+}

@@ -1,0 +1,79 @@
+//===- Program.cpp - TU summaries linked into one call graph ----*- C++ -*-===//
+
+#include "fputcheck/Program.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+using namespace llvm;
+using namespace fputcheck;
+
+StringRef fputcheck::keyName(StringRef Key) { return Key.split('@').first; }
+
+void Program::add(TUSummary S) { TUs.push_back(std::move(S)); }
+
+void Program::link(const Rules &R) {
+  // Input order must not matter: the same tree gives the same graph.
+  llvm::sort(TUs, [](const TUSummary &A, const TUSummary &B) {
+    return A.MainFile < B.MainFile;
+  });
+  for (const TUSummary &TU : TUs) {
+    for (const FunctionSummary &F : TU.Functions)
+      ByKey.try_emplace(F.Key, &F); // First copy of a header inline wins.
+    for (const FieldStore &S : TU.Stores) {
+      Stores.push_back(S);
+      if (!R.callbackForField(S.Struct, S.Field)) {
+        FieldTargets[{S.Struct, S.Field}].push_back(S.Function);
+        if (!S.Object.empty())
+          TableTargets[{S.Struct, S.Field, S.Object}].push_back(S.Function);
+      }
+    }
+    append_range(Exports, TU.Exports);
+  }
+  auto SortUnique = [](std::vector<std::string> &Fns) {
+    llvm::sort(Fns);
+    Fns.erase(std::unique(Fns.begin(), Fns.end()), Fns.end());
+  };
+  for (auto &[Field, Fns] : FieldTargets)
+    SortUnique(Fns);
+  for (auto &[Field, Fns] : TableTargets)
+    SortUnique(Fns);
+  for (auto &E : ByKey)
+    Ordered.push_back(E.second);
+  llvm::sort(Ordered, [](const FunctionSummary *A, const FunctionSummary *B) {
+    return A->Key < B->Key;
+  });
+  for (const FunctionSummary *F : Ordered)
+    for (const CallSite &C : F->Calls) {
+      if (!C.Callee.empty())
+        continue;
+      // Through a known constant table: exactly what its initializer holds.
+      if (!C.Object.empty()) {
+        auto TIt = TableTargets.find({C.Struct, C.Field, C.Object});
+        if (TIt != TableTargets.end()) {
+          IndirectTargets[&C] = &TIt->second;
+          Exact.insert(&C);
+          continue;
+        }
+      }
+      auto It = FieldTargets.find({C.Struct, C.Field});
+      // A field every filesystem or driver fills (file_operations.open,
+      // notifier_block.notifier_call) says nothing about which function this
+      // call reaches: linking them all makes every chain through it noise.
+      if (It != FieldTargets.end() &&
+          (!R.MaxFieldTargets || It->second.size() <= R.MaxFieldTargets))
+        IndirectTargets[&C] = &It->second;
+    }
+}
+
+const FunctionSummary *Program::function(StringRef Key) const {
+  auto It = ByKey.find(Key);
+  return It == ByKey.end() ? nullptr : It->second;
+}
+
+ArrayRef<std::string> Program::targets(const CallSite &C) const {
+  if (!C.Callee.empty())
+    return ArrayRef<std::string>(C.Callee);
+  auto It = IndirectTargets.find(&C);
+  return It == IndirectTargets.end() ? ArrayRef<std::string>()
+                                     : ArrayRef<std::string>(*It->second);
+}

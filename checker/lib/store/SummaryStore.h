@@ -1,0 +1,183 @@
+//===- SummaryStore.h - TU summaries kept across runs -----------*- C++ -*-===//
+//
+// One SQLite file holds, per TU, its summary and what it was made from: the
+// command line, the extractor (store/ExtractorDigest.h) and every file version
+// the parse read. A summary is reused only while all of these are unchanged,
+// so a rerun parses exactly the TUs an edit can affect. A TU that failed to
+// parse is kept too, with the paths it looked for and did not find: its
+// error is reported again, unparsed, until one of them appears or an input
+// changes. Each TU is saved in
+// its own transaction the moment it is parsed: an interrupted run keeps
+// every TU it finished. A store that cannot be trusted is rebuilt, never
+// read.
+//
+//===----------------------------------------------------------------------===//
+#ifndef FPUTCHECK_STORE_SUMMARYSTORE_H
+#define FPUTCHECK_STORE_SUMMARYSTORE_H
+
+#include "fputcheck/Summary.h"
+#include "store/Codec.h"
+#include "store/FileStamps.h"
+#include "store/QueryTables.h"
+#include "store/Sqlite.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include <chrono>
+#include <memory>
+#include <optional>
+
+namespace fputcheck {
+
+/// What a summary is made from besides the files its parse reads.
+struct TUKey {
+  std::string File;    // Absolute path of the main file.
+  std::string Command; // Digest of the command line and its directory.
+};
+
+/// What the store answers for each key of a run, in key order.
+struct Freshness {
+  /// Its summary is stored, made by the extractor from the same command and
+  /// from inputs that have not changed.
+  std::vector<bool> Summary;
+  /// Non-empty: its parse failed with this error and would fail again: same
+  /// command and extractor, unchanged inputs, and every path the parse
+  /// looked for and did not find still missing.
+  std::vector<std::string> Failure;
+};
+
+struct MergeStats {
+  unsigned Added = 0;
+  /// TUs an earlier store already gave (the first store named wins).
+  unsigned Duplicates = 0;
+  /// TUs made by another extractor: analyze will parse them again.
+  unsigned OtherExtractor = 0;
+};
+
+class SummaryStore {
+public:
+  /// Opens the store at \p Path, creating it and its folder when missing. A
+  /// store that cannot be trusted (unreadable, failing SQLite's integrity
+  /// check, missing tables, another schema) is deleted and created anew,
+  /// and \p Rebuilt says why. Errors: the store cannot be created, or \p Path
+  /// is a SQLite database that is not a summary store (never deleted; then
+  /// \p NotAStore is set).
+  static llvm::Expected<std::unique_ptr<SummaryStore>>
+  open(llvm::StringRef Path, std::string &Rebuilt, bool &NotAStore);
+
+  /// Opens an existing store that must be healthy (an input to merge).
+  static llvm::Expected<std::unique_ptr<SummaryStore>>
+  openExisting(llvm::StringRef Path);
+
+  /// Deletes the store at \p Path and creates an empty one.
+  static llvm::Expected<std::unique_ptr<SummaryStore>>
+  create(llvm::StringRef Path);
+
+  ~SummaryStore();
+
+  /// For each key, whether the store can answer it without a parse
+  /// (Freshness).
+  llvm::Expected<Freshness> fresh(llvm::ArrayRef<TUKey> Keys,
+                                  llvm::StringRef Extractor);
+
+  /// Saves a parsed TU in its own transaction, replacing what was stored
+  /// for it (a summary or a failure). Returns false and saves nothing when
+  /// an input is gone or was modified after \p ParseStart (what was parsed
+  /// may not be on disk); what was stored is dropped all the same.
+  llvm::Expected<bool> save(const TUKey &K, llvm::StringRef Extractor,
+                            const TUSummary &S,
+                            llvm::ArrayRef<std::string> Inputs,
+                            std::chrono::system_clock::time_point ParseStart,
+                            double Seconds);
+
+  /// Saves a TU whose parse failed with \p Error, likewise: \p Inputs are
+  /// the files it read, \p Absent the paths it did not find. Returns false
+  /// and saves nothing when it read no file (a crash) or an input changed.
+  llvm::Expected<bool>
+  saveFailure(const TUKey &K, llvm::StringRef Extractor,
+              llvm::StringRef Error, llvm::ArrayRef<std::string> Inputs,
+              llvm::ArrayRef<std::string> Absent,
+              std::chrono::system_clock::time_point ParseStart);
+
+  /// Drops every TU (summary or failure) not in \p Keep; returns how many.
+  llvm::Expected<unsigned> keepOnly(const llvm::StringSet<> &Keep);
+  /// Forgets file versions no TU refers to any more.
+  llvm::Error collectGarbage();
+
+  /// The stored summaries of \p Files, in order (all must be stored).
+  llvm::Expected<std::vector<EncodedSummary>>
+  read(llvm::ArrayRef<std::string> Files);
+
+  /// Copies in every TU of \p Other not stored here yet, in file order.
+  llvm::Expected<MergeStats> absorb(SummaryStore &Other,
+                                    llvm::StringRef Extractor);
+
+  /// Writes everything to the main file and closes.
+  llvm::Error close();
+
+  const std::string &path() const { return Path; }
+  /// Bytes on disk, write-ahead log included.
+  uint64_t sizeOnDisk() const;
+  unsigned filesHashed() const { return Stamps.filesHashed(); }
+
+private:
+  SummaryStore(std::string Path, sql::Database Db)
+      : Path(std::move(Path)), Db(std::move(Db)) {}
+  llvm::Error prepare();
+  using Stamped = std::vector<std::pair<std::string, FileStamp>>;
+  llvm::Expected<Freshness> freshIn(llvm::ArrayRef<TUKey> Keys,
+                                    llvm::StringRef Extractor);
+  /// Stamps of \p Inputs, or nothing when one cannot be vouched for.
+  std::optional<Stamped>
+  stamp(llvm::ArrayRef<std::string> Inputs,
+        std::chrono::system_clock::time_point ParseStart);
+  llvm::Expected<int64_t> fileVersion(llvm::StringRef Path,
+                                      const FileStamp &S);
+  /// Rows (\p Owner, file version) of \p In through \p Insert.
+  llvm::Error insertInputs(sql::Statement &Insert, int64_t Owner,
+                           llvm::ArrayRef<std::pair<std::string, FileStamp>> In);
+  /// In one transaction, drops what is stored for \p File and, when \p In
+  /// could be stamped, stores anew through \p Add; returns whether it did.
+  llvm::Expected<bool>
+  replace(llvm::StringRef File, const std::optional<Stamped> &In,
+          llvm::function_ref<llvm::Error(const Stamped &)> Add);
+  /// Drops the summary and the failure stored for \p File, if any.
+  llvm::Error eraseFile(llvm::StringRef File);
+  llvm::Error eraseTU(int64_t Id);
+  llvm::Error eraseFailure(int64_t Id);
+  llvm::Error insertTU(const TUKey &K, llvm::StringRef Extractor,
+                       const EncodedSummary &E, const TUSummary &S,
+                       llvm::ArrayRef<std::pair<std::string, FileStamp>> In,
+                       double Seconds, int64_t ParsedAt);
+
+  std::string Path;
+  sql::Database Db;
+  FileStamps Stamps;
+  std::unique_ptr<QueryTables> Query;
+  sql::Statement FindTU, InsertTU, DeleteTU, DeleteInputs, InsertInput,
+      FindVersion, InsertVersion, TouchVersion, ReadTU;
+  sql::Statement FindFailure, InsertFailure, DeleteFailure,
+      DeleteFailureInputs, DeleteFailureAbsent, InsertFailureInput,
+      InsertAbsent;
+  /// File versions whose content is unchanged but whose mtime moved:
+  /// (files.id, mtime now), found by freshIn().
+  std::vector<std::pair<int64_t, int64_t>> Moved;
+  bool Dirty = false;
+};
+
+/// Writes into \p Out (replacing it) every TU of the stores \p Inputs, the
+/// first store naming a TU giving it, so the same inputs always make the
+/// same store. \p Extractor only counts TUs analyze would parse again. The
+/// store is built beside \p Out and renamed over it: a failed merge leaves
+/// nothing that looks complete.
+llvm::Expected<MergeStats> mergeStores(llvm::StringRef Out,
+                                       llvm::ArrayRef<std::string> Inputs,
+                                       llvm::StringRef Extractor);
+
+/// "<dir>/.fputcheck/summaries.db" for a compile database in \p DBDir; a
+/// --store naming a folder gets "summaries.db" in it.
+std::string defaultStorePath(llvm::StringRef DBDir);
+std::string resolveStorePath(llvm::StringRef Given);
+
+} // namespace fputcheck
+
+#endif
