@@ -2,7 +2,7 @@
 
 #include "extract/BodyNeeds.h"
 #include "CorpusCase.h"
-#include "extract/ParsePool.h"
+#include "fputcheck/Extract.h"
 
 #include "gtest/gtest.h"
 #include "llvm/Support/FileSystem.h"
@@ -126,8 +126,8 @@ TEST(BodyNeeds, CorpusSummariesUnchanged) {
   for (const std::string &F : Files) {
     clang::tooling::CompileCommand Cmd =
         test::corpusCommand(F, FPUTCHECK_CORPUS_DIR "/include");
-    TUOutcome Skipping = extractOne(Cmd, *Loaded, /*SkipUnneededBodies=*/true);
-    TUOutcome Full = extractOne(Cmd, *Loaded, /*SkipUnneededBodies=*/false);
+    TUOutcome Skipping = extractOne(Cmd, *Loaded, {/*SkipUnneededBodies=*/true});
+    TUOutcome Full = extractOne(Cmd, *Loaded, {/*SkipUnneededBodies=*/false});
     ASSERT_TRUE(Skipping.Ok && Full.Ok) << Skipping.Error << Full.Error;
     EXPECT_EQ(formatv("{0:2}", toJSON(Skipping.Summary)).str(),
               formatv("{0:2}", toJSON(Full.Summary)).str())

@@ -1,9 +1,9 @@
 //===- CorpusCase.cpp - A test-corpus case and its expectations -----------===//
 
 #include "CorpusCase.h"
-#include "extract/ParsePool.h"
+#include "fputcheck/Extract.h"
 #include "fputcheck/Program.h"
-#include "checks/Checks.h"
+#include "fputcheck/Analysis.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -129,10 +129,7 @@ std::vector<Finding> runCase(const CorpusCase &C, const std::string &IncludeDir,
       P.add(std::move(O.Summary));
   }
   P.link(R);
-  Reachability RA(P, R);
-  CheckSet All;
-  All.set();
-  return runChecks(RA, All);
+  return analyzeProgram(P, R);
 }
 
 } // namespace test

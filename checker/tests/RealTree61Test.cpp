@@ -10,7 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "RealTreeSlice.h"
-#include "checks/Checks.h"
+#include "fputcheck/Analysis.h"
 
 #include "gtest/gtest.h"
 #include "llvm/Support/FileSystem.h"
@@ -34,10 +34,8 @@ protected:
     Slice = std::make_unique<Program>();
     if (!loadRealSlice(Tree, SliceFiles, *R, *Slice))
       return;
-    Reachability RA(*Slice, *R);
-    CheckSet All;
-    All.set();
-    Findings = std::make_unique<std::vector<Finding>>(runChecks(RA, All));
+    Findings =
+        std::make_unique<std::vector<Finding>>(analyzeProgram(*Slice, *R));
   }
   static void TearDownTestSuite() {
     Findings.reset();

@@ -10,7 +10,7 @@
 #include "fputcheck/Census.h"
 #include "RealTreeSlice.h"
 #include "fputcheck/ProgramLoader.h"
-#include "checks/Checks.h"
+#include "fputcheck/Analysis.h"
 
 #include "gtest/gtest.h"
 #include "llvm/Support/FileSystem.h"
@@ -62,12 +62,7 @@ protected:
   }
 
   struct Run {
-    Run(const Program &P, const Rules &R) {
-      Reachability RA(P, R);
-      CheckSet All;
-      All.set();
-      Findings = runChecks(RA, All);
-    }
+    Run(const Program &P, const Rules &R) : Findings(analyzeProgram(P, R)) {}
     std::vector<Finding> Findings;
   };
 
@@ -206,11 +201,9 @@ TEST_F(RealTree, CensusOfFilpClose) {
   auto R = Rules::loadDirectory(FPUTCHECK_RULES_DIR);
   ASSERT_TRUE(bool(R));
   R->addSyncVariant("filp_close");
-  Reachability RA(*Slice, *R);
-  CheckSet All;
-  All.set();
   unsigned AcctOnUnsafe = 0;
-  for (const CensusEntry &E : takeCensus(RA, "filp_close", All)) {
+  for (const CensusEntry &E :
+       takeCensus(*Slice, *R, "filp_close", CheckSet().set())) {
     // Every filp_close() in acct_on() runs under acct_on_mutex.
     if (E.Site.Function == "acct_on") {
       EXPECT_FALSE(E.Verdicts.empty()) << E.Site.Line;

@@ -12,11 +12,11 @@
 #include "CorpusDatabase.h"
 #include "fputcheck/ProgramLoader.h"
 #include "store/SummaryStore.h"
-#include "checks/Checks.h"
-#include "extract/ParsePool.h"
+#include "fputcheck/Analysis.h"
+#include "fputcheck/Extract.h"
 #include "store/BinarySummary.h"
 #include "store/Codec.h"
-#include "store/ExtractorDigest.h"
+#include "fputcheck/Store.h"
 #include "link/FunctionCopies.h"
 #include "store/Schema.h"
 #include "store/Sqlite.h"
@@ -153,11 +153,8 @@ protected:
       return Out;
     }
     Out.Ok = true;
-    Reachability RA(P, rules());
-    CheckSet All;
-    All.set();
     raw_string_ostream OS(Out.Findings);
-    emitText(runChecks(RA, All), EmitOptions{DBDir}, OS);
+    emitText(analyzeProgram(P, rules()), EmitOptions{DBDir}, OS);
     return Out;
   }
 
@@ -170,12 +167,9 @@ protected:
     LoadStats Stats;
     std::string DBDir;
     EXPECT_FALSE(bool(loadProgram(O, rules(), P, Stats, DBDir)));
-    Reachability RA(P, rules());
-    CheckSet All;
-    All.set();
     std::string Text;
     raw_string_ostream OS(Text);
-    emitText(runChecks(RA, All), EmitOptions{DBDir}, OS);
+    emitText(analyzeProgram(P, rules()), EmitOptions{DBDir}, OS);
     return Text;
   }
 

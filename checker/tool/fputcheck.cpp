@@ -12,13 +12,12 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "fputcheck/Analysis.h"
 #include "fputcheck/Census.h"
 #include "fputcheck/Emit.h"
-#include "extract/ParsePool.h"
+#include "fputcheck/Extract.h"
 #include "fputcheck/ProgramLoader.h"
-#include "store/SummaryStore.h"
-#include "store/ExtractorDigest.h"
-#include "checks/Checks.h"
+#include "fputcheck/Store.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -275,13 +274,6 @@ int run(const char *Argv0, bool IsCensus) {
     return 0;
   }
 
-  auto Start = std::chrono::steady_clock::now();
-  Reachability RA(P, *R);
-  std::vector<Finding> Findings = runChecks(RA, Enabled);
-  Stats.Phases.emplace_back("analyse",
-                            std::chrono::duration<double>(
-                                std::chrono::steady_clock::now() - Start)
-                                .count());
   EmitOptions EO{Root.empty() ? DBDir : std::string(Root)};
   if (!EO.Root.empty()) {
     SmallString<256> Abs(EO.Root);
@@ -290,13 +282,24 @@ int run(const char *Argv0, bool IsCensus) {
     EO.Root = std::string(Abs);
   }
 
+  auto Start = std::chrono::steady_clock::now();
+  auto Analysed = [&] {
+    Stats.Phases.emplace_back("analyse",
+                              std::chrono::duration<double>(
+                                  std::chrono::steady_clock::now() - Start)
+                                  .count());
+  };
   int WriteStatus;
-  size_t Reported = Findings.size();
+  size_t Reported;
+  std::string Result;
   if (IsCensus) {
-    std::vector<CensusEntry> C = takeCensus(RA, CensusName, Enabled);
+    std::vector<CensusEntry> C = takeCensus(P, *R, CensusName, Enabled);
+    Analysed();
     Reported = 0;
     for (const CensusEntry &E : C)
       Reported += !E.Verdicts.empty();
+    Result = std::to_string(C.size()) + " calls of " + CensusName + ", " +
+             std::to_string(Reported) + " unsafe";
     WriteStatus = writeOutput([&](raw_ostream &OS) {
       if (OutFormat == Format::Text)
         emitCensusText(CensusName, C, EO, OS);
@@ -304,6 +307,10 @@ int run(const char *Argv0, bool IsCensus) {
         emitCensusJSON(CensusName, C, EO, OS);
     });
   } else {
+    std::vector<Finding> Findings = analyzeProgram(P, *R, {Enabled});
+    Analysed();
+    Reported = Findings.size();
+    Result = std::to_string(Reported) + " findings";
     WriteStatus = writeOutput([&](raw_ostream &OS) {
       switch (OutFormat) {
       case Format::Text:
@@ -322,8 +329,7 @@ int run(const char *Argv0, bool IsCensus) {
     return WriteStatus;
   printPhases(Stats);
   if (!Quiet)
-    errs() << "fputcheck: " << Counts << "; " << Findings.size()
-           << " findings\n";
+    errs() << "fputcheck: " << Counts << "; " << Result << "\n";
   return Reported ? 1 : 0;
 }
 

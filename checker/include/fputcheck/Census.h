@@ -9,9 +9,8 @@
 #ifndef FPUTCHECK_CENSUS_H
 #define FPUTCHECK_CENSUS_H
 
+#include "fputcheck/Analysis.h"
 #include "fputcheck/Emit.h"
-#include "fputcheck/Finding.h"
-#include "checks/Checks.h"
 
 namespace fputcheck {
 
@@ -20,8 +19,8 @@ struct CensusEntry {
   std::vector<Finding> Verdicts;
 };
 
-/// \p RA must treat \p Name as a sync variant.
-std::vector<CensusEntry> takeCensus(const Reachability &RA,
+/// \p R must list \p Name as a sync variant (Rules::addSyncVariant).
+std::vector<CensusEntry> takeCensus(const Program &P, const Rules &R,
                                     llvm::StringRef Name, CheckSet Enabled);
 
 void emitCensusText(llvm::StringRef Name, const std::vector<CensusEntry> &E,

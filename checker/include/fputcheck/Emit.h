@@ -19,9 +19,6 @@ struct EmitOptions {
   std::string Root;
 };
 
-/// Path of \p File relative to \p Root when below it, else unchanged.
-std::string relativePath(llvm::StringRef File, llvm::StringRef Root);
-
 /// Kernel style, one grep-able line per finding plus indented notes:
 ///   fs/x.c:12 f() warn: __fput_sync() reached with ... (g -> __fput_sync)
 void emitText(const std::vector<Finding> &Fs, const EmitOptions &O,

@@ -8,8 +8,15 @@
 
 namespace fputcheck {
 
-enum class CheckKind { Atomic, Locked, Export, BeforeComplete, Exit, Irq };
-constexpr unsigned NumChecks = 6;
+/// The checks, numbered in the order of Checks.def.
+enum class CheckKind {
+#define FPUTCHECK_CHECK(Kind, Id, Class, Summary) Kind,
+#include "fputcheck/Checks.def"
+};
+constexpr unsigned NumChecks = 0
+#define FPUTCHECK_CHECK(Kind, Id, Class, Summary) +1
+#include "fputcheck/Checks.def"
+    ;
 
 /// The SARIF ruleId, e.g. "fput-sync-atomic".
 llvm::StringRef checkId(CheckKind K);
@@ -37,11 +44,24 @@ struct Finding {
   /// "close_table_device -> __fput_sync".
   std::string Chain;
   std::string SyncVariant;
+  /// What makes the chain unsafe, as a reviewer names it: the lock and its
+  /// class ("mutex 'md->table_devices_lock'"), the export macro, the
+  /// completion, the root. Part of the finding's identity (findingKey).
+  std::string Context;
   /// Evidence away from the chain: lock site, complete() site, export line.
   std::vector<Step> Notes;
   /// The witness, from the first function down to the sync variant's call.
   std::vector<Step> Flow;
 };
+
+/// Path of \p File relative to \p Root when below it, else unchanged.
+std::string relativePath(llvm::StringRef File, llvm::StringRef Root);
+
+/// A finding's identity across edits that do not change what it claims:
+/// check id, file (relative to \p Root), function, sync variant, context
+/// and the chain's function names; never a line or column. Before/after
+/// comparisons and SARIF partialFingerprints use it.
+std::string findingKey(const Finding &F, llvm::StringRef Root);
 
 /// Sorts by file, line, column, check, then function: output order never
 /// depends on thread scheduling or hash order.

@@ -19,7 +19,7 @@ struct Node {
   int Parent;
   unsigned Indirect; // Calls through struct fields on the chain so far.
   unsigned Contexts; // Where the root may run, narrowed by context tests.
-  const FunctionSummary *Root; // The origin's function.
+  const Origin *Root; // The origin the chain starts at.
 };
 
 bool releasedBefore(const CallSite &C, StringRef Key) {
@@ -32,7 +32,8 @@ bool releasedBefore(const CallSite &C, StringRef Key) {
 void fputcheck::searchChains(
     const Reachability &RA, const std::vector<Origin> &Origins,
     const std::string &Key,
-    const std::function<bool(std::vector<Hop>)> &OnChain) {
+    const std::function<bool(std::vector<Hop>)> &OnChain,
+    const std::function<bool(StringRef)> &OnEnter) {
   const Program &P = RA.program();
   std::vector<Node> Nodes;
   const RunContexts &Ctx = RA.contexts();
@@ -51,8 +52,8 @@ void fputcheck::searchChains(
     return Chain;
   };
   // Follows call site I of G; false when the consumer wants no more.
-  auto Follow = [&](const FunctionSummary &G, unsigned I, const std::string &K,
-                    int Parent) {
+  auto Follow = [&](const Origin &O, const FunctionSummary &G, unsigned I,
+                    const std::string &K, int Parent) {
     const CallSite &C = G.Calls[I];
     if (Parent >= 0 && releasedBefore(C, K))
       return true;
@@ -64,10 +65,10 @@ void fputcheck::searchChains(
     // A call behind a context test runs only where the test holds; a chain
     // whose root cannot run there is not followed. The path that brings the
     // root into a context shares the chain's budget of field-call guesses.
-    const FunctionSummary *Root = Parent >= 0 ? Nodes[Parent].Root : &G;
     unsigned Contexts =
-        Ctx.narrow(Parent >= 0 ? Nodes[Parent].Contexts : CtxAll, Root->Key,
-                   Indirect, C.Guards);
+        Ctx.narrow(Parent >= 0 ? Nodes[Parent].Contexts : O.Contexts,
+                   O.Bound ? StringRef(O.F->Key) : StringRef(), Indirect,
+                   C.Guards);
     if (!Contexts)
       return true;
     std::string Mapped = K.empty() ? "" : mapKeyIntoCallee(K, C.ArgKeys);
@@ -79,7 +80,7 @@ void fputcheck::searchChains(
         if (!(Contexts & Ctx.syncMask(T)) ||
             !SeenSyncCalls.insert({&G, I}).second)
           continue;
-        Nodes.push_back({Hop{&G, I, T}, "", Parent, Indirect, Contexts, Root});
+        Nodes.push_back({Hop{&G, I, T}, "", Parent, Indirect, Contexts, &O});
         if (!OnChain(Unwind(int(Nodes.size() - 1))))
           return false;
         continue;
@@ -89,14 +90,15 @@ void fputcheck::searchChains(
       if (!New && Seen->second <= Indirect)
         continue;
       Seen->second = Indirect;
-      Nodes.push_back(
-          {Hop{&G, I, T}, Mapped, Parent, Indirect, Contexts, Root});
+      if (OnEnter && !OnEnter(T))
+        return false;
+      Nodes.push_back({Hop{&G, I, T}, Mapped, Parent, Indirect, Contexts, &O});
       Queue.push_back(int(Nodes.size() - 1));
     }
     return true;
   };
   for (const Origin &O : Origins)
-    if (!Follow(*O.F, O.Site, Key, -1))
+    if (!Follow(O, *O.F, O.Site, Key, -1))
       return;
   while (!Queue.empty()) {
     int N = Queue.front();
@@ -106,7 +108,7 @@ void fputcheck::searchChains(
       continue;
     std::string K = Nodes[N].Key;
     for (unsigned I = 0; I < G->Calls.size(); ++I)
-      if (!Follow(*G, I, K, N))
+      if (!Follow(*Nodes[N].Root, *G, I, K, N))
         return;
   }
 }
@@ -120,4 +122,16 @@ std::vector<Hop> fputcheck::shortestChain(const Reachability &RA,
     return false;
   });
   return Best;
+}
+
+bool fputcheck::chainsPass(const Reachability &RA,
+                           const std::vector<Origin> &Origins, StringRef Key) {
+  bool Passed = false;
+  searchChains(
+      RA, Origins, "", [](std::vector<Hop>) { return true; },
+      [&](StringRef T) {
+        Passed = T == Key;
+        return !Passed;
+      });
+  return Passed;
 }

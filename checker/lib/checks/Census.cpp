@@ -10,12 +10,11 @@
 using namespace llvm;
 using namespace fputcheck;
 
-std::vector<CensusEntry> fputcheck::takeCensus(const Reachability &RA,
-                                               StringRef Name,
+std::vector<CensusEntry> fputcheck::takeCensus(const Program &P,
+                                               const Rules &R, StringRef Name,
                                                CheckSet Enabled) {
-  const Program &P = RA.program();
   std::vector<Finding> Findings =
-      runChecks(RA, Enabled, ChainMode::EverySyncCall);
+      analyzeProgram(P, R, {Enabled, ChainMode::EverySyncCall});
   std::vector<CensusEntry> Out;
   using SiteKey = std::tuple<std::string, unsigned, unsigned, std::string>;
   std::map<SiteKey, size_t> Index;

@@ -11,7 +11,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "analysis/ChainSearch.h"
-#include "checks/Checks.h"
+#include "checks/ChainFinding.h"
+#include "checks/Check.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -98,10 +99,19 @@ std::optional<unsigned> completeAfter(const FunctionSummary &F, unsigned Site,
   return std::nullopt;
 }
 
+class CompleteCheck : public Check {
+public:
+  void run(const Reachability &RA, ChainMode M, FindingSink &Out) override;
+};
+
 } // namespace
 
-void fputcheck::checkBeforeComplete(const Reachability &RA, ChainMode M,
-                                    std::vector<Finding> &Out) {
+std::unique_ptr<Check> fputcheck::makeCompleteCheck() {
+  return std::make_unique<CompleteCheck>();
+}
+
+void CompleteCheck::run(const Reachability &RA, ChainMode M,
+                        FindingSink &Out) {
   const Program &P = RA.program();
   MayComplete MC(RA);
   for (const FunctionSummary *F : P.functions()) {
@@ -121,21 +131,17 @@ void fputcheck::checkBeforeComplete(const Reachability &RA, ChainMode M,
           break;
         }
       searchChains(RA, {Origin{F, I}}, "", [&](std::vector<Hop> Chain) {
-        Finding Fd;
-        Fd.Check = CheckKind::BeforeComplete;
-        Fd.SyncVariant = keyName(Chain.back().Target).str();
-        Fd.Where = Step{F->Name, F->File, C.Line, C.Col, ""};
-        Fd.Message = Fd.SyncVariant + "() runs before " +
-                     keyName(Completer).str() + "() at line " +
-                     std::to_string(CC.Line) +
-                     "; a waiter on that completion may hold what the "
-                     "release path needs";
-        Fd.Chain = chainText(Chain);
+        Finding Fd = chainFinding(
+            CheckKind::BeforeComplete, Chain, Chain.front(),
+            "runs before " + keyName(Completer).str() + "() at line " +
+                std::to_string(CC.Line) +
+                "; a waiter on that completion may hold what the release "
+                "path needs",
+            MC.path(Completer));
         Fd.Notes.push_back(Step{F->Name, F->File, CC.Line, CC.Col,
                                 "completion signalled here: " +
                                     MC.path(Completer)});
-        setFlow(Fd, Chain);
-        Out.push_back(std::move(Fd));
+        Out.report(std::move(Fd));
         return M == ChainMode::EverySyncCall;
       });
     }

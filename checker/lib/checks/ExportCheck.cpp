@@ -7,14 +7,25 @@
 //===----------------------------------------------------------------------===//
 
 #include "analysis/ChainSearch.h"
-#include "checks/Checks.h"
+#include "checks/ChainFinding.h"
+#include "checks/Check.h"
 
 #include <set>
 
 using namespace fputcheck;
 
-void fputcheck::checkExports(const Reachability &RA, ChainMode M,
-                             std::vector<Finding> &Out) {
+namespace {
+class ExportCheck : public Check {
+public:
+  void run(const Reachability &RA, ChainMode M, FindingSink &Out) override;
+};
+} // namespace
+
+std::unique_ptr<Check> fputcheck::makeExportCheck() {
+  return std::make_unique<ExportCheck>();
+}
+
+void ExportCheck::run(const Reachability &RA, ChainMode M, FindingSink &Out) {
   const Program &P = RA.program();
   std::set<std::string> Done;
   for (const ExportMark &E : P.exports()) {
@@ -30,8 +41,9 @@ void fputcheck::checkExports(const Reachability &RA, ChainMode M,
       Fd.Message = "sync variant " + E.Symbol +
                    "() is exported to modules by " + E.Macro + "()";
       Fd.Chain = E.Symbol;
+      Fd.Context = E.Macro;
       Fd.Flow.push_back(ExportStep);
-      Out.push_back(std::move(Fd));
+      Out.report(std::move(Fd));
       continue;
     }
     const FunctionSummary *F = P.function(E.Symbol);
@@ -41,17 +53,11 @@ void fputcheck::checkExports(const Reachability &RA, ChainMode M,
     for (unsigned I = 0; I < F->Calls.size(); ++I)
       Origins.push_back({F, I});
     searchChains(RA, Origins, "", [&](std::vector<Hop> Chain) {
-      const CallSite &C = F->Calls[Chain.front().Site];
-      Finding Fd;
-      Fd.Check = CheckKind::Export;
-      Fd.SyncVariant = keyName(Chain.back().Target).str();
-      Fd.Where = Step{F->Name, F->File, C.Line, C.Col, ""};
-      Fd.Message = Fd.SyncVariant + "() reachable from exported function " +
-                   F->Name + "()";
-      Fd.Chain = chainText(Chain);
+      Finding Fd = chainFinding(
+          CheckKind::Export, Chain, Chain.front(),
+          "reachable from exported function " + F->Name + "()", E.Macro);
       Fd.Notes.push_back(ExportStep);
-      setFlow(Fd, Chain);
-      Out.push_back(std::move(Fd));
+      Out.report(std::move(Fd));
       return M == ChainMode::EverySyncCall;
     });
   }

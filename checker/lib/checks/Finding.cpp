@@ -1,9 +1,10 @@
-//===- Finding.cpp - What checks report -------------------------*- C++ -*-===//
+//===- Finding.cpp - What checks report -----------------------------------===//
 
 #include "fputcheck/Finding.h"
 #include "llvm/ADT/STLExtras.h"
 #include <tuple>
 
+using namespace llvm;
 using namespace fputcheck;
 
 namespace {
@@ -12,40 +13,18 @@ struct CheckInfo {
   const char *Summary;
 };
 constexpr CheckInfo Infos[NumChecks] = {
-    {"fput-sync-atomic",
-     "A synchronous fput variant is reached while a spinning lock is held or "
-     "preemption, interrupts, bottom halves or RCU disable sleeping; the "
-     "final __fput() may sleep."},
-    {"fput-sync-locked",
-     "A synchronous fput variant is reached while a sleeping lock (mutex, "
-     "rwsem, semaphore, socket lock) is held; a ->release that takes the same "
-     "lock deadlocks."},
-    {"fput-sync-export",
-     "A synchronous fput variant is exported to modules, or reachable from an "
-     "exported function, so callers in any context can run the final "
-     "__fput() in place."},
-    {"fput-sync-before-complete",
-     "A synchronous fput variant runs before a complete() that a waiter may "
-     "be blocked on; if the release path waits for that waiter, both hang."},
-    {"fput-sync-exit",
-     "A synchronous fput variant is reached from the task exit path "
-     "(do_exit()), which runs in contexts that cannot take the final "
-     "__fput() in place."},
-    {"fput-sync-irq",
-     "A synchronous fput variant is reachable from a hard or soft interrupt "
-     "context callback, where the final __fput() must never run."},
+#define FPUTCHECK_CHECK(Kind, Id, Class, Summary) {Id, Summary},
+#include "fputcheck/Checks.def"
 };
 } // namespace
 
-llvm::StringRef fputcheck::checkId(CheckKind K) {
-  return Infos[unsigned(K)].Id;
-}
+StringRef fputcheck::checkId(CheckKind K) { return Infos[unsigned(K)].Id; }
 
-llvm::StringRef fputcheck::checkSummary(CheckKind K) {
+StringRef fputcheck::checkSummary(CheckKind K) {
   return Infos[unsigned(K)].Summary;
 }
 
-bool fputcheck::parseCheckId(llvm::StringRef Id, CheckKind &K) {
+bool fputcheck::parseCheckId(StringRef Id, CheckKind &K) {
   for (unsigned I = 0; I < NumChecks; ++I)
     if (Id == Infos[I].Id) {
       K = CheckKind(I);
@@ -54,8 +33,27 @@ bool fputcheck::parseCheckId(llvm::StringRef Id, CheckKind &K) {
   return false;
 }
 
+std::string fputcheck::relativePath(StringRef File, StringRef Root) {
+  if (Root.empty())
+    return File.str();
+  std::string R = Root.rtrim('/').str() + "/";
+  if (File.starts_with(R))
+    return File.substr(R.size()).str();
+  return File.str();
+}
+
+std::string fputcheck::findingKey(const Finding &F, StringRef Root) {
+  // Fields joined by a byte no identifier, path or lock text holds.
+  std::string Key = checkId(F.Check).str();
+  for (const std::string &Part :
+       {relativePath(F.Where.File, Root), F.Where.Function, F.SyncVariant,
+        F.Context, F.Chain})
+    Key += "\x1f" + Part;
+  return Key;
+}
+
 void fputcheck::sortFindings(std::vector<Finding> &F) {
-  llvm::stable_sort(F, [](const Finding &A, const Finding &B) {
+  stable_sort(F, [](const Finding &A, const Finding &B) {
     return std::make_tuple(A.Where.File, A.Where.Line, A.Where.Col,
                            unsigned(A.Check), A.Where.Function, A.Chain) <
            std::make_tuple(B.Where.File, B.Where.Line, B.Where.Col,

@@ -9,7 +9,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "analysis/ChainSearch.h"
-#include "checks/Checks.h"
+#include "checks/ChainFinding.h"
+#include "checks/Check.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include <set>
@@ -30,30 +31,36 @@ std::string describe(const HeldLock &L, const LockKind *K) {
   return Desc + " '" + L.Text + "'";
 }
 
-Finding makeFinding(const FunctionSummary &F, const CallSite &C,
-                    const HeldLock &L, const LockKind *K,
-                    std::vector<Hop> Chain) {
+Finding makeFinding(const FunctionSummary &F, const HeldLock &L,
+                    const LockKind *K, const std::vector<Hop> &Chain) {
   bool Atomic = !K || K->Context == LockContext::Atomic;
-  Finding Fd;
-  Fd.Check = Atomic ? CheckKind::Atomic : CheckKind::Locked;
-  Fd.SyncVariant = keyName(Chain.back().Target).str();
-  Fd.Where = Step{F.Name, F.File, C.Line, C.Col, ""};
-  Fd.Message = Fd.SyncVariant + "() reached with " + describe(L, K) +
-               (isPerCpu(L) ? "" : " held");
-  Fd.Chain = chainText(Chain);
+  std::string Lock = describe(L, K);
+  Finding Fd = chainFinding(Atomic ? CheckKind::Atomic : CheckKind::Locked,
+                            Chain, Chain.front(),
+                            "reached with " + Lock +
+                                (isPerCpu(L) ? "" : " held"),
+                            Lock);
   Fd.Notes.push_back(
       Step{F.Name, F.File, L.Line, L.Col,
-           describe(L, K) + (isPerCpu(L) ? " from here"
-                                         : " acquired here by " +
-                                               L.Primitive + "()")});
-  setFlow(Fd, Chain);
+           Lock + (isPerCpu(L) ? " from here"
+                               : " acquired here by " + L.Primitive + "()")});
   return Fd;
 }
 
+/// fput-sync-atomic and fput-sync-locked: a call is judged by the worst
+/// lock held at it, so one class reports both.
+class LockCheck : public Check {
+public:
+  void run(const Reachability &RA, ChainMode M, FindingSink &Out) override;
+};
+
 } // namespace
 
-void fputcheck::checkLocks(const Reachability &RA, ChainMode M,
-                           std::vector<Finding> &Out) {
+std::unique_ptr<Check> fputcheck::makeLockCheck() {
+  return std::make_unique<LockCheck>();
+}
+
+void LockCheck::run(const Reachability &RA, ChainMode M, FindingSink &Out) {
   const Program &P = RA.program();
   const Rules &R = RA.rules();
   for (const FunctionSummary *F : P.functions()) {
@@ -82,8 +89,7 @@ void fputcheck::checkLocks(const Reachability &RA, ChainMode M,
         searchChains(RA, {Origin{F, I}}, L->Key, [&](std::vector<Hop> Chain) {
           if (!Judged.insert({Chain.back().F, Chain.back().Site}).second)
             return true;
-          Out.push_back(
-              makeFinding(*F, C, *L, R.lockKind(L->Kind), std::move(Chain)));
+          Out.report(makeFinding(*F, *L, R.lockKind(L->Kind), Chain));
           Done = M == ChainMode::Shortest;
           return !Done;
         });

@@ -1,10 +1,11 @@
 //===- ProgramLoader.cpp - From a compile database to a linked program ----===//
 
 #include "fputcheck/ProgramLoader.h"
-#include "extract/ParsePool.h"
+#include "fputcheck/Extract.h"
+#include "extract/CompileDB.h"
 #include "driver/Progress.h"
 #include "store/SummaryStore.h"
-#include "store/ExtractorDigest.h"
+#include "fputcheck/Store.h"
 #include "link/FunctionCopies.h"
 
 #include "llvm/ADT/StringExtras.h"

@@ -14,15 +14,6 @@ using namespace fputcheck;
 #define FPUTCHECK_VERSION "0.1.0"
 #endif
 
-std::string fputcheck::relativePath(StringRef File, StringRef Root) {
-  if (Root.empty())
-    return File.str();
-  std::string R = Root.rtrim('/').str() + "/";
-  if (File.starts_with(R))
-    return File.substr(R.size()).str();
-  return File.str();
-}
-
 static std::string where(const Step &S, const EmitOptions &O) {
   return relativePath(S.File, O.Root) + ":" + std::to_string(S.Line);
 }
@@ -93,11 +84,11 @@ static json::Object sarifLocation(const Step &S, const EmitOptions &O) {
   return L;
 }
 
-/// Stable across line shifts: check, function and chain, not line numbers.
-static std::string fingerprint(const Finding &F) {
+/// Stable across line shifts and checkouts: the finding's identity
+/// (findingKey()), hashed.
+static std::string fingerprint(const Finding &F, StringRef Root) {
   SHA1 H;
-  H.update(checkId(F.Check));
-  H.update("|" + F.Where.Function + "|" + F.Chain);
+  H.update(findingKey(F, Root));
   return toHex(H.final(), /*LowerCase=*/true).substr(0, 16);
 }
 
@@ -138,7 +129,7 @@ void fputcheck::emitSARIF(const std::vector<Finding> &Fs, const EmitOptions &O,
              {"threadFlows",
               json::Array{json::Object{{"locations", std::move(Thread)}}}}}}},
         {"partialFingerprints",
-         json::Object{{"fputcheckChain/v1", fingerprint(F)}}}};
+         json::Object{{"fputcheckFinding/v2", fingerprint(F, O.Root)}}}};
     if (!Related.empty())
       Result["relatedLocations"] = std::move(Related);
     Results.push_back(std::move(Result));

@@ -1,7 +1,8 @@
-//===- ParsePool.cpp - Parsing TUs in parallel ------------------*- C++ -*-===//
+//===- ParsePool.cpp - Parsing TUs in parallel ----------------------------===//
 
-#include "extract/ParsePool.h"
+#include "fputcheck/Extract.h"
 #include "extract/BodyNeeds.h"
+#include "extract/CompileDB.h"
 #include "extract/SummaryAction.h"
 #include "extract/ProbeRecorder.h"
 
@@ -47,16 +48,16 @@ public:
 } // namespace
 
 TUOutcome fputcheck::extractOne(const tooling::CompileCommand &Cmd,
-                                const Rules &R, bool SkipUnneededBodies) {
+                                const Rules &R, const ExtractOptions &O) {
   auto Start = std::chrono::steady_clock::now();
   TUOutcome Out;
   Out.Cmd = &Cmd;
   Out.Started = std::chrono::system_clock::now();
-  // A physical FS of its own: the working directory is per TU, and the
+  // A file system of its own: the working directory is per TU, and the
   // process-wide one must not change under other workers. The recorder
   // notes what both passes found and missed, for storing a failure.
-  IntrusiveRefCntPtr<ProbeRecorder> FS(
-      new ProbeRecorder(llvm::vfs::createPhysicalFileSystem()));
+  IntrusiveRefCntPtr<ProbeRecorder> FS(new ProbeRecorder(
+      O.MakeFS ? O.MakeFS() : llvm::vfs::createPhysicalFileSystem()));
   if (std::error_code EC = FS->setCurrentWorkingDirectory(Cmd.Directory)) {
     Out.Error =
         Cmd.Directory + ": error: cannot enter directory: " + EC.message();
@@ -74,7 +75,7 @@ TUOutcome fputcheck::extractOne(const tooling::CompileCommand &Cmd,
   // can reach, then the parse that skips the others. When the scan cannot
   // tell, every body is parsed.
   std::optional<BodyNeeds> Needed;
-  if (SkipUnneededBodies)
+  if (O.SkipUnneededBodies)
     Needed = findBodyNeeds(Args, *Files);
   FirstError Diags;
   tooling::ToolInvocation Inv(Args,
@@ -113,7 +114,8 @@ TUOutcome fputcheck::extractOne(const tooling::CompileCommand &Cmd,
 
 void fputcheck::extractAll(const std::vector<tooling::CompileCommand> &Cmds,
                            const Rules &R, unsigned Jobs,
-                           const std::function<void(TUOutcome &)> &OnDone) {
+                           const std::function<void(TUOutcome &)> &OnDone,
+                           const ExtractOptions &O) {
   // Crash recovery is process-wide (signal handlers); each TU opts in with
   // its own context in extractOne().
   llvm::CrashRecoveryContext::Enable();
@@ -121,9 +123,9 @@ void fputcheck::extractAll(const std::vector<tooling::CompileCommand> &Cmds,
   llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
   for (const tooling::CompileCommand &Cmd : Cmds)
     Pool.async([&, C = &Cmd] {
-      TUOutcome O = extractOne(*C, R);
+      TUOutcome Out = extractOne(*C, R, O);
       std::lock_guard<std::mutex> G(Lock);
-      OnDone(O);
+      OnDone(Out);
     });
   Pool.wait();
 }

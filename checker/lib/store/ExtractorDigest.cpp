@@ -1,6 +1,6 @@
 //===- ExtractorDigest.cpp - What made a stored summary -------------------===//
 
-#include "store/ExtractorDigest.h"
+#include "fputcheck/Store.h"
 #include "store/Schema.h"
 
 #include "clang/Basic/Version.h"

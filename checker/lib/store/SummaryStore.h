@@ -15,6 +15,7 @@
 #ifndef FPUTCHECK_STORE_SUMMARYSTORE_H
 #define FPUTCHECK_STORE_SUMMARYSTORE_H
 
+#include "fputcheck/Store.h"
 #include "fputcheck/Summary.h"
 #include "store/Codec.h"
 #include "store/FileStamps.h"
@@ -43,14 +44,6 @@ struct Freshness {
   /// command and extractor, unchanged inputs, and every path the parse
   /// looked for and did not find still missing.
   std::vector<std::string> Failure;
-};
-
-struct MergeStats {
-  unsigned Added = 0;
-  /// TUs an earlier store already gave (the first store named wins).
-  unsigned Duplicates = 0;
-  /// TUs made by another extractor: analyze will parse them again.
-  unsigned OtherExtractor = 0;
 };
 
 class SummaryStore {
@@ -163,20 +156,6 @@ private:
   std::vector<std::pair<int64_t, int64_t>> Moved;
   bool Dirty = false;
 };
-
-/// Writes into \p Out (replacing it) every TU of the stores \p Inputs, the
-/// first store naming a TU giving it, so the same inputs always make the
-/// same store. \p Extractor only counts TUs analyze would parse again. The
-/// store is built beside \p Out and renamed over it: a failed merge leaves
-/// nothing that looks complete.
-llvm::Expected<MergeStats> mergeStores(llvm::StringRef Out,
-                                       llvm::ArrayRef<std::string> Inputs,
-                                       llvm::StringRef Extractor);
-
-/// "<dir>/.fputcheck/summaries.db" for a compile database in \p DBDir; a
-/// --store naming a folder gets "summaries.db" in it.
-std::string defaultStorePath(llvm::StringRef DBDir);
-std::string resolveStorePath(llvm::StringRef Given);
 
 } // namespace fputcheck
 

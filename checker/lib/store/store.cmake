@@ -16,7 +16,8 @@ target_link_libraries(fputcheck_lib PUBLIC SQLite::SQLite3)
 
 # Stored summaries are keyed by a hash of the code that makes them, so a
 # change to extraction re-makes them without anyone bumping a version: every
-# file of lib/extract/ and the summary's data model. Rules are not hashed
+# file of lib/extract/ and the public headers it implements (the summary's
+# data model, Extract.h, SummaryBuilder.h). Rules are not hashed
 # here: extraction reads the loaded rules, and Rules::extractionFingerprint()
 # hashes what it reads by content. A file that only runs after extraction
 # belongs in another folder; one put in extract/ costs a re-parse, never a
@@ -24,8 +25,11 @@ target_link_libraries(fputcheck_lib PUBLIC SQLite::SQLite3)
 file(GLOB _fputcheck_extraction_sources
   ${CMAKE_CURRENT_LIST_DIR}/../extract/*.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../extract/*.h)
-list(APPEND _fputcheck_extraction_sources
-  ${CMAKE_CURRENT_LIST_DIR}/../../include/fputcheck/Summary.h)
+file(GLOB _fputcheck_extraction_headers
+  ${CMAKE_CURRENT_LIST_DIR}/../../include/fputcheck/Summary.h
+  ${CMAKE_CURRENT_LIST_DIR}/../../include/fputcheck/Extract.h
+  ${CMAKE_CURRENT_LIST_DIR}/../../include/fputcheck/SummaryBuilder.h)
+list(APPEND _fputcheck_extraction_sources ${_fputcheck_extraction_headers})
 list(SORT _fputcheck_extraction_sources)
 set(_fputcheck_generated ${CMAKE_CURRENT_BINARY_DIR}/generated)
 string(REPLACE ";" "|" _fputcheck_hash_inputs "${_fputcheck_extraction_sources}")
