@@ -9,6 +9,7 @@
 
 #include "fputcheck/Program.h"
 #include "fputcheck/Rules.h"
+#include "fputcheck/Summary.h"
 #include <string>
 #include <vector>
 
@@ -29,6 +30,13 @@ struct LoadOptions {
   /// without linking: the slices' stores are merged and analysed later.
   unsigned ShardIndex = 0;
   unsigned ShardCount = 0;
+  /// A program other than the tree on disk (patch review, an editor's
+  /// buffer): the TUs of these main files (absolute paths) are neither
+  /// loaded nor parsed, and these summaries, made by the caller (Extract.h,
+  /// SummaryBuilder.h), are linked in as well. The store keeps what it had
+  /// for the TUs left out.
+  std::vector<std::string> Without;
+  std::vector<TUSummary> Adding;
 };
 
 /// Parses "K/N" with 1 <= K <= N.

@@ -259,13 +259,17 @@ Error fputcheck::loadProgram(const LoadOptions &O, const Rules &R,
   if (!Selected)
     return Selected.takeError();
   // Slices are taken from the sorted list, so every shard agrees on them.
+  StringSet<> Without;
+  for (const std::string &F : O.Without)
+    Without.insert(F);
   std::vector<tooling::CompileCommand> Cmds;
   for (size_t I = 0; I < Selected->size(); ++I)
-    if (!O.ShardCount || I % O.ShardCount == O.ShardIndex - 1)
+    if ((!O.ShardCount || I % O.ShardCount == O.ShardIndex - 1) &&
+        !Without.contains((*Selected)[I].Filename))
       Cmds.push_back(std::move((*Selected)[I]));
   bool Link = O.ShardCount == 0;
   // Only a run over the whole database knows which TUs are gone from it.
-  bool WholeDatabase = O.Files.empty() && !O.ShardCount;
+  bool WholeDatabase = O.Files.empty() && !O.ShardCount && Without.empty();
 
   Stats.TUs = Cmds.size();
   // Every command is sanitised and hashed for its store key: a few
@@ -354,6 +358,8 @@ Error fputcheck::loadProgram(const LoadOptions &O, const Rules &R,
   if (Link) {
     for (TUSummary &S : Summaries.take())
       P.add(std::move(S));
+    for (const TUSummary &S : O.Adding)
+      P.add(S);
     P.link(R);
     Clock.lap("link");
   }
