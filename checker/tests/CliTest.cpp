@@ -332,6 +332,24 @@ TEST(Cli, SarifValidatesAndCarriesTheChain) {
     EXPECT_EQ(Uri, "SRCROOT");
   }
   EXPECT_TRUE(SawLocked);
+  // Every rule carries its documentation (code scanning shows it).
+  const auto &Rules = *Run->getObject("tool")
+                           ->getObject("driver")
+                           ->getArray("rules");
+  ASSERT_EQ(Rules.size(), 6u);
+  for (const llvm::json::Value &V : Rules) {
+    const llvm::json::Object &Rule = *V.getAsObject();
+    std::string Full =
+        Rule.getObject("fullDescription")->getString("text")->str();
+    EXPECT_TRUE(StringRef(Full).starts_with(
+        Rule.getObject("shortDescription")->getString("text")->str()))
+        << Full;
+    EXPECT_GT(Full.size(), Rule.getObject("shortDescription")
+                               ->getString("text")
+                               ->size())
+        << "the full description adds docs/checks.md's section";
+    EXPECT_TRUE(Rule.getObject("help")->getString("markdown").has_value());
+  }
 }
 
 TEST(Cli, WhatIfAndCensus) {

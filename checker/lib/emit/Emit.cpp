@@ -6,6 +6,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA1.h"
 #include "llvm/ADT/StringExtras.h"
+#include <algorithm>
 
 using namespace llvm;
 using namespace fputcheck;
@@ -92,14 +93,57 @@ static std::string fingerprint(const Finding &F, StringRef Root) {
   return toHex(H.final(), /*LowerCase=*/true).substr(0, 16);
 }
 
+/// docs/checks.md's section of check \p Id (Markdown), built in.
+static StringRef checkDoc(StringRef Id) {
+  static const std::pair<const char *, const char *> Docs[] = {
+#include "CheckDocs.inc"
+  };
+  for (const auto &[DocId, Text] : Docs)
+    if (Id == DocId)
+      return Text;
+  return "";
+}
+
+/// "fput-sync-atomic" -> "FputSyncAtomic", SARIF's friendly rule name.
+static std::string pascalCase(StringRef Id) {
+  std::string Out;
+  SmallVector<StringRef> Words;
+  Id.split(Words, '-');
+  for (StringRef W : Words)
+    if (!W.empty())
+      Out += toUpper(W[0]) + W.drop_front().str();
+  return Out;
+}
+
+/// Markdown to plain text, as far as SARIF's text fields need: no
+/// backquotes, paragraphs kept, lines inside a paragraph joined.
+static std::string plainText(StringRef Markdown) {
+  std::string Out;
+  SmallVector<StringRef> Paras;
+  Markdown.split(Paras, "\n\n");
+  for (StringRef P : Paras) {
+    SmallVector<StringRef> Lines;
+    P.split(Lines, '\n');
+    if (!Out.empty())
+      Out += "\n\n";
+    Out += join(Lines, " ");
+  }
+  Out.erase(std::remove(Out.begin(), Out.end(), '`'), Out.end());
+  return Out;
+}
+
 void fputcheck::emitSARIF(const std::vector<Finding> &Fs, const EmitOptions &O,
                           raw_ostream &OS) {
   json::Array Rules;
   for (unsigned I = 0; I < NumChecks; ++I) {
     CheckKind K = CheckKind(I);
+    StringRef Doc = checkDoc(checkId(K));
     Rules.push_back(json::Object{
         {"id", checkId(K)},
+        {"name", pascalCase(checkId(K))},
         {"shortDescription", json::Object{{"text", checkSummary(K)}}},
+        {"fullDescription", json::Object{{"text", plainText(Doc)}}},
+        {"help", json::Object{{"text", plainText(Doc)}, {"markdown", Doc}}},
         {"helpUri", ("https://fputcheck.invalid/docs/checks.md#" +
                      checkId(K)).str()},
         {"defaultConfiguration", json::Object{{"level", "warning"}}}});
