@@ -17,10 +17,13 @@
 #include "fputcheck/Emit.h"
 #include "fputcheck/Extract.h"
 #include "fputcheck/ProgramLoader.h"
+#include "fputcheck/Review.h"
 #include "fputcheck/Store.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
@@ -50,28 +53,31 @@ cl::SubCommand Dump("dump", "Print what extraction learned from TUs (JSON "
                             "summaries: call sites, held locks, stores)");
 cl::SubCommand Merge("merge", "Combine summary stores (from --shard runs) "
                               "into one");
+cl::SubCommand ReviewCmd("review",
+                         "Findings a patch introduces and resolves, against "
+                         "the analysed tree (never writes it)");
 
 cl::opt<std::string> Database("p", cl::desc("compile_commands.json or its folder"),
                               cl::value_desc("path"), cl::sub(Analyze),
                               cl::sub(CensusCmd), cl::sub(Dump),
-                              cl::cat(Category));
+                              cl::sub(ReviewCmd), cl::cat(Category));
 cl::opt<Format> OutFormat(
     "format", cl::desc("Output format"), cl::init(Format::Text),
     cl::values(clEnumValN(Format::Text, "text", "kernel-style lines"),
                clEnumValN(Format::JSON, "json", "JSON"),
                clEnumValN(Format::SARIF, "sarif", "SARIF 2.1.0")),
-    cl::sub(Analyze), cl::sub(CensusCmd), cl::cat(Category));
+    cl::sub(Analyze), cl::sub(CensusCmd), cl::sub(ReviewCmd), cl::cat(Category));
 cl::opt<std::string> OutFile("o", cl::desc("Write output here (atomically)"),
                              cl::value_desc("file"), cl::sub(Analyze),
                              cl::sub(CensusCmd), cl::sub(Merge),
-                             cl::cat(Category));
+                             cl::sub(ReviewCmd), cl::cat(Category));
 cl::opt<std::string> RulesDir("rules", cl::desc("Rules directory"),
                               cl::value_desc("dir"), cl::sub(Analyze),
                               cl::sub(CensusCmd), cl::sub(Merge),
-                              cl::cat(Category));
+                              cl::sub(ReviewCmd), cl::cat(Category));
 cl::opt<unsigned> Jobs("j", cl::desc("Parallel workers (default: all cores)"),
                        cl::init(0), cl::sub(Analyze), cl::sub(CensusCmd),
-                       cl::cat(Category));
+                       cl::sub(ReviewCmd), cl::cat(Category));
 cl::list<std::string> AssumeSync(
     "assume-sync",
     cl::desc("Treat these functions as synchronous fput variants (what-if)"),
@@ -80,18 +86,18 @@ cl::list<std::string> AssumeSync(
 cl::list<std::string> Checks("checks", cl::desc("Only these check ids"),
                              cl::CommaSeparated, cl::value_desc("id"),
                              cl::sub(Analyze), cl::sub(CensusCmd),
-                             cl::cat(Category));
+                             cl::sub(ReviewCmd), cl::cat(Category));
 cl::opt<std::string> Root("root",
                           cl::desc("Tree root for relative paths (default: "
                                    "the compile database's folder)"),
                           cl::value_desc("dir"), cl::sub(Analyze),
-                          cl::sub(CensusCmd), cl::cat(Category));
+                          cl::sub(CensusCmd), cl::sub(ReviewCmd), cl::cat(Category));
 cl::opt<std::string> StorePath(
     "store",
     cl::desc("Summary store file or folder (default: .fputcheck/ next to "
              "the compile database)"),
     cl::value_desc("path"), cl::sub(Analyze), cl::sub(CensusCmd),
-    cl::cat(Category));
+    cl::sub(ReviewCmd), cl::cat(Category));
 cl::opt<bool> NoStore("no-store",
                       cl::desc("Parse every TU; neither read nor write a "
                                "store"),
@@ -107,13 +113,20 @@ cl::opt<bool> TimePhases("time-phases",
                          cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress or summary on stderr"),
                     cl::sub(Analyze), cl::sub(CensusCmd), cl::sub(Merge),
-                    cl::cat(Category));
+                    cl::sub(ReviewCmd), cl::cat(Category));
 cl::list<std::string> Files(cl::Positional, cl::desc("[FILE...]"),
                             cl::sub(Analyze));
 cl::list<std::string> DumpFiles(cl::Positional, cl::desc("FILE..."),
                                cl::OneOrMore, cl::sub(Dump));
 cl::list<std::string> MergeInputs(cl::Positional, cl::desc("STORE..."),
                                   cl::OneOrMore, cl::sub(Merge));
+cl::list<std::string> PatchFiles(cl::Positional,
+                                 cl::desc("PATCH... (- reads stdin)"),
+                                 cl::sub(ReviewCmd));
+cl::opt<std::string> GitRange(
+    "git", cl::desc("Review the commits BASE..HEAD of the tree's git work "
+                    "tree (git format-patch)"),
+    cl::value_desc("BASE..HEAD"), cl::sub(ReviewCmd), cl::cat(Category));
 cl::list<std::string> CensusArgs(cl::Positional, cl::desc("NAME [FILE...]"),
                                  cl::OneOrMore, cl::sub(CensusCmd));
 
@@ -333,6 +346,97 @@ int run(const char *Argv0, bool IsCensus) {
   return Reported ? 1 : 0;
 }
 
+/// The commits \p Range of the git work tree at \p Dir as an mbox.
+Expected<std::string> gitSeries(StringRef Dir, StringRef Range) {
+  auto Git = sys::findProgramByName("git");
+  if (!Git)
+    return createStringError(Git.getError(), "git: not found");
+  SmallString<128> Out;
+  if (std::error_code EC = sys::fs::createTemporaryFile("fputcheck-review",
+                                                        "mbox", Out))
+    return createStringError(EC, "cannot create a temporary file");
+  FileRemover Remove(Out);
+  std::vector<StringRef> Argv{*Git, "-C", Dir, "format-patch", "--stdout",
+                              "--no-signature", Range};
+  std::optional<StringRef> Redirects[] = {std::nullopt, StringRef(Out),
+                                          std::nullopt};
+  std::string Err;
+  if (sys::ExecuteAndWait(*Git, Argv, std::nullopt, Redirects, 0, 0, &Err))
+    return createStringError(inconvertibleErrorCode(),
+                             "git format-patch " + Range + " in " + Dir +
+                                 " failed" + (Err.empty() ? "" : ": " + Err));
+  auto B = MemoryBuffer::getFile(Out);
+  if (!B)
+    return createStringError(B.getError(), "cannot read git's output");
+  return (*B)->getBuffer().str();
+}
+
+int review(const char *Argv0) {
+  if (Database.empty())
+    return usage("-p <compile_commands.json or its folder> is required");
+  if (PatchFiles.empty() == GitRange.empty())
+    return usage("review takes PATCH... or --git BASE..HEAD (one of them)");
+  auto R = Rules::loadDirectory(rulesDir(Argv0));
+  if (!R) {
+    errs() << toString(R.takeError()) << "\n";
+    return 2;
+  }
+  ReviewOptions O;
+  O.Load = LoadOptions{Database, {}, Jobs, Quiet};
+  O.Load.UseStore = true;
+  O.Load.StorePath = StorePath;
+  O.Root = Root;
+  for (const std::string &Id : Checks) {
+    CheckKind K;
+    if (!parseCheckId(Id, K))
+      return usage("unknown check '" + Id + "' (see 'fputcheck list-checks')");
+    if (O.Analysis.Enabled.all())
+      O.Analysis.Enabled.reset();
+    O.Analysis.Enabled.set(unsigned(K));
+  }
+  std::vector<ReviewInput> Inputs;
+  if (!GitRange.empty()) {
+    SmallString<256> Dir(Root.empty() ? std::string(Database) : Root);
+    if (Root.empty() && !sys::fs::is_directory(Dir))
+      sys::path::remove_filename(Dir);
+    auto Series = gitSeries(Dir, GitRange);
+    if (!Series)
+      return usage(toString(Series.takeError()));
+    Inputs.push_back({std::move(*Series), GitRange});
+  }
+  for (const std::string &F : PatchFiles) {
+    auto B = F == "-" ? MemoryBuffer::getSTDIN() : MemoryBuffer::getFile(F);
+    if (!B)
+      return usage(F + ": cannot read: " + B.getError().message());
+    Inputs.push_back({(*B)->getBuffer().str(), F == "-" ? "<stdin>" : F});
+  }
+  auto Rv = reviewPatches(Inputs, O, *R);
+  if (!Rv) {
+    errs() << toString(Rv.takeError()) << "\n";
+    return 2;
+  }
+  for (const std::string &Err : Rv->BaseStats.StoreErrors)
+    errs() << Err << "\n";
+  if (int Status = writeOutput([&](raw_ostream &OS) {
+        switch (OutFormat) {
+        case Format::Text:
+          emitReviewText(*Rv, OS);
+          break;
+        case Format::JSON:
+          emitReviewJSON(*Rv, OS);
+          break;
+        case Format::SARIF:
+          emitReviewSARIF(*Rv, OS);
+          break;
+        }
+      }))
+    return Status;
+  bool New = llvm::any_of(Rv->Findings, [](const ReviewedFinding &F) {
+    return F.State == ReviewState::New;
+  });
+  return New ? 1 : 0;
+}
+
 int merge(const char *Argv0) {
   if (OutFile.empty())
     return usage("merge needs -o OUT");
@@ -390,10 +494,12 @@ int main(int argc, char **argv) {
     return dump(argv[0]);
   if (Merge)
     return merge(argv[0]);
+  if (ReviewCmd)
+    return review(argv[0]);
   if (Analyze)
     return run(argv[0], /*IsCensus=*/false);
   if (CensusCmd)
     return run(argv[0], /*IsCensus=*/true);
-  return usage("expected a subcommand: analyze, census, merge, "
+  return usage("expected a subcommand: analyze, census, review, merge, "
                "list-checks or dump (see --help)");
 }

@@ -17,6 +17,10 @@ namespace fputcheck {
 struct EmitOptions {
   /// Absolute tree root; paths below it are printed relative to it.
   std::string Root;
+  /// Patch review: each finding's state against the base ("new",
+  /// "unchanged", "resolved"), in finding order; empty otherwise. JSON
+  /// gives it as "state", SARIF as baselineState (resolved is "absent").
+  std::vector<std::string> States;
 };
 
 /// Kernel style, one grep-able line per finding plus indented notes:

@@ -62,6 +62,9 @@ std::string relativePath(llvm::StringRef File, llvm::StringRef Root);
 /// and the chain's function names; never a line or column. Before/after
 /// comparisons and SARIF partialFingerprints use it.
 std::string findingKey(const Finding &F, llvm::StringRef Root);
+/// findingKey() hashed to 16 hex digits: JSON "fingerprint", SARIF
+/// partialFingerprints, baselines.
+std::string findingFingerprint(const Finding &F, llvm::StringRef Root);
 
 /// Sorts by file, line, column, check, then function: output order never
 /// depends on thread scheduling or hash order.

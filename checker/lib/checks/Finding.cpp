@@ -2,6 +2,8 @@
 
 #include "fputcheck/Finding.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/SHA1.h"
 #include <tuple>
 
 using namespace llvm;
@@ -50,6 +52,12 @@ std::string fputcheck::findingKey(const Finding &F, StringRef Root) {
         F.Context, F.Chain})
     Key += "\x1f" + Part;
   return Key;
+}
+
+std::string fputcheck::findingFingerprint(const Finding &F, StringRef Root) {
+  SHA1 H;
+  H.update(findingKey(F, Root));
+  return toHex(H.final(), /*LowerCase=*/true).substr(0, 16);
 }
 
 void fputcheck::sortFindings(std::vector<Finding> &F) {

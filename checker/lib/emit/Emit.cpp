@@ -42,7 +42,8 @@ static json::Object stepJSON(const Step &S, const EmitOptions &O) {
 void fputcheck::emitJSON(const std::vector<Finding> &Fs, const EmitOptions &O,
                          raw_ostream &OS) {
   json::Array Out;
-  for (const Finding &F : Fs) {
+  for (size_t I = 0; I < Fs.size(); ++I) {
+    const Finding &F = Fs[I];
     json::Array Notes, Flow;
     for (const Step &N : F.Notes)
       Notes.push_back(stepJSON(N, O));
@@ -50,13 +51,18 @@ void fputcheck::emitJSON(const std::vector<Finding> &Fs, const EmitOptions &O,
       Flow.push_back(stepJSON(S, O));
     json::Object Where = stepJSON(F.Where, O);
     Where.erase("message");
-    Out.push_back(json::Object{{"check", checkId(F.Check)},
-                               {"location", std::move(Where)},
-                               {"message", F.Message},
-                               {"chain", F.Chain},
-                               {"sync_variant", F.SyncVariant},
-                               {"notes", std::move(Notes)},
-                               {"flow", std::move(Flow)}});
+    json::Object J{{"check", checkId(F.Check)},
+                   {"location", std::move(Where)},
+                   {"message", F.Message},
+                   {"chain", F.Chain},
+                   {"sync_variant", F.SyncVariant},
+                   {"context", F.Context},
+                   {"fingerprint", findingFingerprint(F, O.Root)},
+                   {"notes", std::move(Notes)},
+                   {"flow", std::move(Flow)}};
+    if (I < O.States.size())
+      J["state"] = O.States[I];
+    Out.push_back(std::move(J));
   }
   OS << formatv("{0:2}", json::Value(json::Object{
                              {"version", 1}, {"findings", std::move(Out)}}))
@@ -85,13 +91,6 @@ static json::Object sarifLocation(const Step &S, const EmitOptions &O) {
   return L;
 }
 
-/// Stable across line shifts and checkouts: the finding's identity
-/// (findingKey()), hashed.
-static std::string fingerprint(const Finding &F, StringRef Root) {
-  SHA1 H;
-  H.update(findingKey(F, Root));
-  return toHex(H.final(), /*LowerCase=*/true).substr(0, 16);
-}
 
 /// docs/checks.md's section of check \p Id (Markdown), built in.
 static StringRef checkDoc(StringRef Id) {
@@ -149,7 +148,8 @@ void fputcheck::emitSARIF(const std::vector<Finding> &Fs, const EmitOptions &O,
         {"defaultConfiguration", json::Object{{"level", "warning"}}}});
   }
   json::Array Results;
-  for (const Finding &F : Fs) {
+  for (size_t I = 0; I < Fs.size(); ++I) {
+    const Finding &F = Fs[I];
     json::Array Related;
     unsigned Id = 1;
     for (const Step &N : F.Notes) {
@@ -173,9 +173,12 @@ void fputcheck::emitSARIF(const std::vector<Finding> &Fs, const EmitOptions &O,
              {"threadFlows",
               json::Array{json::Object{{"locations", std::move(Thread)}}}}}}},
         {"partialFingerprints",
-         json::Object{{"fputcheckFinding/v2", fingerprint(F, O.Root)}}}};
+         json::Object{{"fputcheckFinding/v2", findingFingerprint(F, O.Root)}}}};
     if (!Related.empty())
       Result["relatedLocations"] = std::move(Related);
+    if (I < O.States.size())
+      Result["baselineState"] =
+          O.States[I] == "resolved" ? "absent" : O.States[I];
     Results.push_back(std::move(Result));
   }
   std::string RootUri = "file://" + O.Root;

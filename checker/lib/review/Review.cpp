@@ -1,0 +1,281 @@
+//===- Review.cpp - What a patch changes in the findings ------------------===//
+
+#include "fputcheck/Review.h"
+#include "fputcheck/Emit.h"
+#include "fputcheck/Extract.h"
+#include "review/Patch.h"
+#include "store/Readers.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+using namespace clang;
+using namespace llvm;
+using namespace fputcheck;
+
+namespace {
+
+std::string absoluteRoot(const ReviewOptions &O) {
+  SmallString<256> Dir(O.Root.empty() ? O.Load.Database : O.Root);
+  if (O.Root.empty() && !sys::fs::is_directory(Dir))
+    sys::path::remove_filename(Dir);
+  sys::fs::make_absolute(Dir);
+  sys::path::remove_dots(Dir, true);
+  return std::string(Dir);
+}
+
+std::string under(StringRef Root, StringRef Rel) {
+  SmallString<256> P(Root);
+  sys::path::append(P, Rel);
+  return std::string(P);
+}
+
+Error loadAndAnalyse(const LoadOptions &LO, const Rules &R,
+                     const AnalysisOptions &AO, std::vector<Finding> &Out,
+                     LoadStats &Stats) {
+  // Never freed, like the command line's (a whole tree's program costs more
+  // to tear down than to analyse).
+  Program *P = new Program;
+  std::string DBDir;
+  if (Error E = loadProgram(LO, R, *P, Stats, DBDir))
+    return E;
+  Out = analyzeProgram(*P, R, AO);
+  return Error::success();
+}
+
+/// The line \p Line (1-based) of \p Text.
+std::string lineOf(StringRef Text, unsigned Line) {
+  for (unsigned I = 1; !Text.empty(); ++I) {
+    auto [L, Rest] = Text.split('\n');
+    if (I == Line)
+      return L.str();
+    Text = Rest;
+  }
+  return "";
+}
+
+} // namespace
+
+Expected<ReviewResult>
+fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
+                         const ReviewOptions &O, const Rules &R) {
+  ReviewResult Rv;
+  Rv.Root = absoluteRoot(O);
+  if (!O.Load.UseStore)
+    return createStringError(inconvertibleErrorCode(),
+                             "review needs the summary store: it knows "
+                             "which TUs read the files a patch changes");
+  // The patches first: one that does not apply stops everything.
+  PatchedTree Tree([&](StringRef Rel) -> std::optional<std::string> {
+    auto B = MemoryBuffer::getFile(under(Rv.Root, Rel));
+    if (!B)
+      return std::nullopt;
+    return (*B)->getBuffer().str();
+  });
+  for (const ReviewInput &In : Patches) {
+    auto Ps = parsePatch(In.Text, In.Name);
+    if (!Ps)
+      return Ps.takeError();
+    for (const FilePatch &P : *Ps)
+      if (Error E = Tree.apply(P))
+        return std::move(E);
+  }
+
+  std::vector<Finding> Before, After;
+  if (Error E = loadAndAnalyse(O.Load, R, O.Analysis, Before, Rv.BaseStats))
+    return std::move(E);
+
+  std::vector<std::string> Changed;
+  auto Mem = makeIntrusiveRefCnt<vfs::InMemoryFileSystem>();
+  for (const auto &[Rel, Content] : Tree.files()) {
+    std::string Abs = under(Rv.Root, Rel);
+    Changed.push_back(Abs);
+    Rv.ChangedFiles.push_back(Rel.str());
+    if (Content)
+      Mem->addFile(Abs, 0, MemoryBuffer::getMemBufferCopy(*Content, Abs));
+  }
+  llvm::sort(Changed);
+  llvm::sort(Rv.ChangedFiles);
+  auto Readers = storedReadersOf(Rv.BaseStats.StorePath, Changed);
+  if (!Readers)
+    return Readers.takeError();
+
+  // The commands to parse again: the stored readers of a changed file, and
+  // changed main files the store has no summary of (a failed TU).
+  auto DB = loadCompileDatabase(O.Load.Database);
+  if (!DB)
+    return DB.takeError();
+  SmallString<256> DBDir(O.Load.Database);
+  if (!sys::fs::is_directory(DBDir))
+    sys::path::remove_filename(DBDir);
+  auto All = selectCommands(**DB, DBDir, {});
+  if (!All)
+    return All.takeError();
+  StringSet<> Wanted;
+  for (const std::string &F : *Readers)
+    Wanted.insert(F);
+  StringSet<> Listed;
+  for (const tooling::CompileCommand &C : *All)
+    Listed.insert(C.Filename);
+  for (const auto &[Rel, Content] : Tree.files()) {
+    std::string Abs = under(Rv.Root, Rel);
+    if (Listed.contains(Abs))
+      Wanted.insert(Abs);
+    else if (Content && sys::path::extension(Rel) == ".c")
+      Rv.NotAnalysed.push_back(Rel.str() + ": not in the compile database");
+  }
+  std::vector<tooling::CompileCommand> Cmds;
+  for (tooling::CompileCommand &C : *All)
+    if (Wanted.contains(C.Filename))
+      Cmds.push_back(std::move(C));
+
+  ExtractOptions EO;
+  EO.MakeFS = [&]() -> IntrusiveRefCntPtr<vfs::FileSystem> {
+    auto Over =
+        makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());
+    Over->pushOverlay(Mem);
+    return Over;
+  };
+  LoadOptions Patched = O.Load;
+  extractAll(
+      Cmds, R, O.Load.Jobs,
+      [&](TUOutcome &T) {
+        Patched.Without.push_back(T.Cmd->Filename);
+        if (T.Ok)
+          Patched.Adding.push_back(std::move(T.Summary));
+        else
+          Rv.NotAnalysed.push_back(T.Error + " (patched " +
+                                   T.Cmd->Filename + " not analysed)");
+      },
+      EO);
+  Rv.Reparsed = Cmds.size();
+  LoadStats PatchedStats;
+  if (Error E = loadAndAnalyse(Patched, R, O.Analysis, After, PatchedStats))
+    return std::move(E);
+
+  // Matched by identity, as many times as each occurs.
+  std::map<std::string, std::vector<const Finding *>> Base;
+  for (const Finding &F : Before)
+    Base[findingKey(F, Rv.Root)].push_back(&F);
+  std::vector<ReviewedFinding> New, Resolved, Unchanged;
+  for (const Finding &F : After) {
+    std::string Key = findingKey(F, Rv.Root);
+    auto It = Base.find(Key);
+    if (It != Base.end() && !It->second.empty()) {
+      It->second.pop_back();
+      ++Rv.Unchanged;
+      Unchanged.push_back({F, ReviewState::Unchanged, Key, {}});
+      continue;
+    }
+    ReviewedFinding RF{F, ReviewState::New, Key, {}};
+    std::vector<Step> Steps{F.Where};
+    Steps.insert(Steps.end(), F.Notes.begin(), F.Notes.end());
+    Steps.insert(Steps.end(), F.Flow.begin(), F.Flow.end());
+    std::set<std::pair<std::string, unsigned>> Quoted;
+    for (const Step &S : Steps) {
+      std::string Rel = relativePath(S.File, Rv.Root);
+      if (!Tree.addedLines(Rel).count(S.Line) ||
+          !Quoted.insert({Rel, S.Line}).second)
+        continue;
+      RF.Added.emplace_back(S, lineOf(*Tree.files().lookup(Rel), S.Line));
+    }
+    New.push_back(std::move(RF));
+  }
+  for (auto &[Key, Left] : Base)
+    for (const Finding *F : Left)
+      Resolved.push_back({*F, ReviewState::Resolved, Key, {}});
+  auto Sort = [](std::vector<ReviewedFinding> &V) {
+    llvm::stable_sort(V, [](const ReviewedFinding &A,
+                            const ReviewedFinding &B) {
+      return std::tie(A.F.Where.File, A.F.Where.Line, A.Key) <
+             std::tie(B.F.Where.File, B.F.Where.Line, B.Key);
+    });
+  };
+  Sort(New);
+  Sort(Resolved);
+  Sort(Unchanged);
+  for (auto *V : {&New, &Resolved, &Unchanged})
+    for (ReviewedFinding &RF : *V)
+      Rv.Findings.push_back(std::move(RF));
+  llvm::sort(Rv.NotAnalysed);
+  return Rv;
+}
+
+namespace {
+
+const char *stateName(ReviewState S) {
+  switch (S) {
+  case ReviewState::New:
+    return "new";
+  case ReviewState::Resolved:
+    return "resolved";
+  case ReviewState::Unchanged:
+    return "unchanged";
+  }
+  return "";
+}
+
+void emitWithStates(const ReviewResult &Rv, raw_ostream &OS, bool Sarif) {
+  std::vector<Finding> Fs;
+  EmitOptions EO{Rv.Root, {}};
+  for (const ReviewedFinding &RF : Rv.Findings) {
+    Fs.push_back(RF.F);
+    EO.States.push_back(stateName(RF.State));
+  }
+  if (Sarif)
+    emitSARIF(Fs, EO, OS);
+  else
+    emitJSON(Fs, EO, OS);
+}
+
+} // namespace
+
+void fputcheck::emitReviewJSON(const ReviewResult &Rv, raw_ostream &OS) {
+  emitWithStates(Rv, OS, /*Sarif=*/false);
+}
+
+void fputcheck::emitReviewSARIF(const ReviewResult &Rv, raw_ostream &OS) {
+  emitWithStates(Rv, OS, /*Sarif=*/true);
+}
+
+void fputcheck::emitReviewText(const ReviewResult &Rv, raw_ostream &OS) {
+  EmitOptions EO{Rv.Root, {}};
+  unsigned NewCount = 0, ResolvedCount = 0;
+  for (const ReviewedFinding &RF : Rv.Findings) {
+    if (RF.State == ReviewState::Unchanged)
+      continue;
+    bool New = RF.State == ReviewState::New;
+    if (New ? NewCount++ == 0 : ResolvedCount++ == 0)
+      OS << (New ? "New findings:\n\n" : "Resolved findings:\n\n");
+    if (!New) {
+      OS << relativePath(RF.F.Where.File, Rv.Root) << ":" << RF.F.Where.Line
+         << " " << RF.F.Where.Function << "() " << checkId(RF.F.Check)
+         << ": " << RF.F.Message << " (" << RF.F.Chain << ")\n";
+      continue;
+    }
+    emitText({RF.F}, EO, OS);
+    if (!RF.Added.empty()) {
+      OS << "  The patch adds:\n";
+      for (const auto &[S, Text] : RF.Added)
+        OS << "    " << relativePath(S.File, Rv.Root) << ":" << S.Line
+           << "\n    +" << Text << "\n";
+    }
+    OS << "\n";
+  }
+  if (ResolvedCount)
+    OS << "\n";
+  if (!Rv.NotAnalysed.empty()) {
+    OS << "Not analysed:\n";
+    for (const std::string &N : Rv.NotAnalysed)
+      OS << "  " << N << "\n";
+    OS << "\n";
+  }
+  OS << "fputcheck review: " << NewCount << " new, " << ResolvedCount
+     << " resolved, " << Rv.Unchanged << " unchanged findings ("
+     << Rv.ChangedFiles.size() << " files changed, " << Rv.Reparsed
+     << " TUs parsed again)\n";
+}
