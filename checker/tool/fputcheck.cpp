@@ -18,6 +18,7 @@
 #include "fputcheck/Extract.h"
 #include "fputcheck/ProgramLoader.h"
 #include "fputcheck/Review.h"
+#include "fputcheck/Triage.h"
 #include "fputcheck/Store.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -53,6 +54,9 @@ cl::SubCommand Dump("dump", "Print what extraction learned from TUs (JSON "
                             "summaries: call sites, held locks, stores)");
 cl::SubCommand Merge("merge", "Combine summary stores (from --shard runs) "
                               "into one");
+cl::SubCommand BaselineCmd(
+    "baseline", "Write the current findings to a baseline file (analyze "
+                "--baseline hides them)");
 cl::SubCommand ReviewCmd("review",
                          "Findings a patch introduces and resolves, against "
                          "the analysed tree (never writes it)");
@@ -60,7 +64,7 @@ cl::SubCommand ReviewCmd("review",
 cl::opt<std::string> Database("p", cl::desc("compile_commands.json or its folder"),
                               cl::value_desc("path"), cl::sub(Analyze),
                               cl::sub(CensusCmd), cl::sub(Dump),
-                              cl::sub(ReviewCmd), cl::cat(Category));
+                              cl::sub(ReviewCmd), cl::sub(BaselineCmd), cl::cat(Category));
 cl::opt<Format> OutFormat(
     "format", cl::desc("Output format"), cl::init(Format::Text),
     cl::values(clEnumValN(Format::Text, "text", "kernel-style lines"),
@@ -70,14 +74,14 @@ cl::opt<Format> OutFormat(
 cl::opt<std::string> OutFile("o", cl::desc("Write output here (atomically)"),
                              cl::value_desc("file"), cl::sub(Analyze),
                              cl::sub(CensusCmd), cl::sub(Merge),
-                             cl::sub(ReviewCmd), cl::cat(Category));
+                             cl::sub(ReviewCmd), cl::sub(BaselineCmd), cl::cat(Category));
 cl::opt<std::string> RulesDir("rules", cl::desc("Rules directory"),
                               cl::value_desc("dir"), cl::sub(Analyze),
                               cl::sub(CensusCmd), cl::sub(Merge),
-                              cl::sub(ReviewCmd), cl::cat(Category));
+                              cl::sub(ReviewCmd), cl::sub(BaselineCmd), cl::cat(Category));
 cl::opt<unsigned> Jobs("j", cl::desc("Parallel workers (default: all cores)"),
                        cl::init(0), cl::sub(Analyze), cl::sub(CensusCmd),
-                       cl::sub(ReviewCmd), cl::cat(Category));
+                       cl::sub(ReviewCmd), cl::sub(BaselineCmd), cl::cat(Category));
 cl::list<std::string> AssumeSync(
     "assume-sync",
     cl::desc("Treat these functions as synchronous fput variants (what-if)"),
@@ -86,18 +90,18 @@ cl::list<std::string> AssumeSync(
 cl::list<std::string> Checks("checks", cl::desc("Only these check ids"),
                              cl::CommaSeparated, cl::value_desc("id"),
                              cl::sub(Analyze), cl::sub(CensusCmd),
-                             cl::sub(ReviewCmd), cl::cat(Category));
+                             cl::sub(ReviewCmd), cl::sub(BaselineCmd), cl::cat(Category));
 cl::opt<std::string> Root("root",
                           cl::desc("Tree root for relative paths (default: "
                                    "the compile database's folder)"),
                           cl::value_desc("dir"), cl::sub(Analyze),
-                          cl::sub(CensusCmd), cl::sub(ReviewCmd), cl::cat(Category));
+                          cl::sub(CensusCmd), cl::sub(ReviewCmd), cl::sub(BaselineCmd), cl::cat(Category));
 cl::opt<std::string> StorePath(
     "store",
     cl::desc("Summary store file or folder (default: .fputcheck/ next to "
              "the compile database)"),
     cl::value_desc("path"), cl::sub(Analyze), cl::sub(CensusCmd),
-    cl::sub(ReviewCmd), cl::cat(Category));
+    cl::sub(ReviewCmd), cl::sub(BaselineCmd), cl::cat(Category));
 cl::opt<bool> NoStore("no-store",
                       cl::desc("Parse every TU; neither read nor write a "
                                "store"),
@@ -113,13 +117,23 @@ cl::opt<bool> TimePhases("time-phases",
                          cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress or summary on stderr"),
                     cl::sub(Analyze), cl::sub(CensusCmd), cl::sub(Merge),
-                    cl::sub(ReviewCmd), cl::cat(Category));
+                    cl::sub(ReviewCmd), cl::sub(BaselineCmd), cl::cat(Category));
 cl::list<std::string> Files(cl::Positional, cl::desc("[FILE...]"),
                             cl::sub(Analyze));
 cl::list<std::string> DumpFiles(cl::Positional, cl::desc("FILE..."),
                                cl::OneOrMore, cl::sub(Dump));
 cl::list<std::string> MergeInputs(cl::Positional, cl::desc("STORE..."),
                                   cl::OneOrMore, cl::sub(Merge));
+cl::opt<std::string> BaselineFile(
+    "baseline", cl::desc("Hide the findings this baseline file lists"),
+    cl::value_desc("file"), cl::sub(Analyze), cl::cat(Category));
+cl::opt<std::string> SuppressionsFile(
+    "suppressions",
+    cl::desc("Hide the findings this YAML file suppresses, each with its "
+             "reason (default: .fputcheck-suppressions.yaml at the tree "
+             "root, when present)"),
+    cl::value_desc("file"), cl::sub(Analyze), cl::sub(ReviewCmd),
+    cl::cat(Category));
 cl::list<std::string> PatchFiles(cl::Positional,
                                  cl::desc("PATCH... (- reads stdin)"),
                                  cl::sub(ReviewCmd));
@@ -212,7 +226,48 @@ void printPhases(const LoadStats &Stats) {
       errs() << formatv("fputcheck: time: {0,-12} {1,8:f3} s\n", Phase, Secs);
 }
 
-int run(const char *Argv0, bool IsCensus) {
+/// The suppressions that apply: --suppressions, else the tree's own file.
+Expected<std::vector<Suppression>> loadSuppressions(StringRef TreeRoot) {
+  std::string Path = SuppressionsFile;
+  if (Path.empty()) {
+    SmallString<256> Default(TreeRoot);
+    sys::path::append(Default, ".fputcheck-suppressions.yaml");
+    if (!sys::fs::exists(Default))
+      return std::vector<Suppression>();
+    Path = std::string(Default);
+  }
+  return readSuppressions(Path);
+}
+
+/// Hides suppressed findings (and, with --baseline, known ones), saying on
+/// stderr how many and which suppressions matched nothing.
+Error triage(std::vector<Finding> &Findings, StringRef TreeRoot) {
+  auto S = loadSuppressions(TreeRoot);
+  if (!S)
+    return S.takeError();
+  unsigned Suppressed = applySuppressions(Findings, *S);
+  unsigned Known = 0;
+  if (!BaselineFile.empty()) {
+    auto B = readBaseline(BaselineFile);
+    if (!B)
+      return B.takeError();
+    Known = applyBaseline(Findings, TreeRoot, std::move(*B));
+  }
+  if (Quiet)
+    return Error::success();
+  for (const std::string &W : staleSuppressions(*S))
+    errs() << W << "\n";
+  if (Suppressed)
+    errs() << "fputcheck: " << Suppressed << " findings suppressed\n";
+  if (!BaselineFile.empty())
+    errs() << "fputcheck: " << Known << " findings in the baseline hidden\n";
+  return Error::success();
+}
+
+enum class Mode { Analyze, Census, Baseline };
+
+int run(const char *Argv0, Mode M) {
+  bool IsCensus = M == Mode::Census;
   if (Database.empty())
     return usage("-p <compile_commands.json or its folder> is required");
   auto R = Rules::loadDirectory(rulesDir(Argv0));
@@ -319,9 +374,21 @@ int run(const char *Argv0, bool IsCensus) {
       else
         emitCensusJSON(CensusName, C, EO, OS);
     });
+  } else if (M == Mode::Baseline) {
+    std::vector<Finding> Findings = analyzeProgram(P, *R, {Enabled});
+    Analysed();
+    Reported = 0;
+    Result = std::to_string(Findings.size()) + " findings written to " +
+             std::string(OutFile);
+    WriteStatus = writeOutput(
+        [&](raw_ostream &OS) { writeBaseline(Findings, EO.Root, OS); });
   } else {
     std::vector<Finding> Findings = analyzeProgram(P, *R, {Enabled});
     Analysed();
+    if (Error E = triage(Findings, EO.Root)) {
+      errs() << toString(std::move(E)) << "\n";
+      return 2;
+    }
     Reported = Findings.size();
     Result = std::to_string(Reported) + " findings";
     WriteStatus = writeOutput([&](raw_ostream &OS) {
@@ -417,6 +484,12 @@ int review(const char *Argv0) {
   }
   for (const std::string &Err : Rv->BaseStats.StoreErrors)
     errs() << Err << "\n";
+  auto Supp = loadSuppressions(Rv->Root);
+  if (!Supp) {
+    errs() << toString(Supp.takeError()) << "\n";
+    return 2;
+  }
+  suppressReviewed(*Rv, *Supp);
   if (int Status = writeOutput([&](raw_ostream &OS) {
         switch (OutFormat) {
         case Format::Text:
@@ -497,9 +570,14 @@ int main(int argc, char **argv) {
   if (ReviewCmd)
     return review(argv[0]);
   if (Analyze)
-    return run(argv[0], /*IsCensus=*/false);
+    return run(argv[0], Mode::Analyze);
   if (CensusCmd)
-    return run(argv[0], /*IsCensus=*/true);
-  return usage("expected a subcommand: analyze, census, review, merge, "
-               "list-checks or dump (see --help)");
+    return run(argv[0], Mode::Census);
+  if (BaselineCmd) {
+    if (OutFile.empty())
+      return usage("baseline needs -o FILE");
+    return run(argv[0], Mode::Baseline);
+  }
+  return usage("expected a subcommand: analyze, census, review, baseline, "
+               "merge, list-checks or dump (see --help)");
 }

@@ -13,6 +13,7 @@
 
 #include "fputcheck/Analysis.h"
 #include "fputcheck/ProgramLoader.h"
+#include "fputcheck/Triage.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 #include <set>
@@ -66,6 +67,9 @@ struct ReviewResult {
 llvm::Expected<ReviewResult> reviewPatches(const std::vector<ReviewInput> &Patches,
                                            const ReviewOptions &O,
                                            const Rules &R);
+
+/// Drops the findings \p S suppresses, of every state (Triage.h).
+void suppressReviewed(ReviewResult &Rv, std::vector<Suppression> &S);
 
 /// A reply a reviewer can paste to a mailing list.
 void emitReviewText(const ReviewResult &Rv, llvm::raw_ostream &OS);

@@ -205,6 +205,17 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
   return Rv;
 }
 
+void fputcheck::suppressReviewed(ReviewResult &Rv,
+                                 std::vector<Suppression> &S) {
+  llvm::erase_if(Rv.Findings, [&](const ReviewedFinding &RF) {
+    std::vector<Finding> One{RF.F};
+    if (!applySuppressions(One, S))
+      return false;
+    Rv.Unchanged -= RF.State == ReviewState::Unchanged;
+    return true;
+  });
+}
+
 namespace {
 
 const char *stateName(ReviewState S) {
