@@ -144,12 +144,16 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
   extractAll(
       Cmds, R, O.Load.Jobs,
       [&](TUOutcome &T) {
+        // A patched TU that does not parse keeps its base summary: its
+        // findings are neither resolved nor new, and the report says so.
+        if (!T.Ok) {
+          Rv.NotAnalysed.push_back(
+              relativePath(T.Cmd->Filename, Rv.Root) +
+              ": does not parse with the patch, kept as it was: " + T.Error);
+          return;
+        }
         Patched.Without.push_back(T.Cmd->Filename);
-        if (T.Ok)
-          Patched.Adding.push_back(std::move(T.Summary));
-        else
-          Rv.NotAnalysed.push_back(T.Error + " (patched " +
-                                   T.Cmd->Filename + " not analysed)");
+        Patched.Adding.push_back(std::move(T.Summary));
       },
       EO);
   Rv.Reparsed = Cmds.size();
