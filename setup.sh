@@ -24,8 +24,27 @@ build() {
     cmake --build "$dir" >&2
 }
 
+# Microsoft's SARIF validator checks what GitHub code scanning ingests; the
+# tests use it when it is here (from the npm registry) and say when not.
+sarif_multitool() {
+    local dir=build/tools
+    [ -x "$dir/node_modules/.bin/sarif-multitool" ] && return
+    if ! command -v npm >/dev/null; then
+        log "no npm: the SARIF validator test will be skipped"
+        return
+    fi
+    log "installing @microsoft/sarif-multitool into $dir/"
+    mkdir -p "$dir"
+    npm install --prefix "$dir" --no-audit --no-fund --loglevel=error \
+        @microsoft/sarif-multitool@5.7.0 >&2 ||
+        log "warning: npm could not install the SARIF validator; its test will be skipped"
+    chmod u+x "$dir"/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool \
+        2>/dev/null || true
+}
+
 ensure_packages "${PACKAGES[@]}"
 build build
+sarif_multitool
 if [ "${1:-}" = "--asan" ]; then
     build build-asan -DFPUTCHECK_SANITIZE=ON
 fi

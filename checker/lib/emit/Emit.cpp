@@ -71,7 +71,10 @@ void fputcheck::emitJSON(const std::vector<Finding> &Fs, const EmitOptions &O,
 
 static json::Object physical(const Step &S, const EmitOptions &O) {
   std::string Rel = relativePath(S.File, O.Root);
-  json::Object Artifact{{"uri", Rel}};
+  // A file outside the root keeps its absolute path, as a file: URI: a
+  // bare "/x" is a relative reference, and would resolve against SRCROOT.
+  json::Object Artifact{{"uri", sys::path::is_absolute(Rel) ? "file://" + Rel
+                                                            : Rel}};
   if (!sys::path::is_absolute(Rel))
     Artifact["uriBaseId"] = "SRCROOT";
   json::Object Region{{"startLine", std::max(1u, S.Line)}};
@@ -188,6 +191,8 @@ void fputcheck::emitSARIF(const std::vector<Finding> &Fs, const EmitOptions &O,
       {"tool", json::Object{{"driver",
                              json::Object{{"name", "fputcheck"},
                                           {"version", FPUTCHECK_VERSION},
+                                          {"informationUri",
+                                           "https://fputcheck.invalid/README.md"},
                                           {"rules", std::move(Rules)}}}}},
       {"originalUriBaseIds",
        json::Object{{"SRCROOT", json::Object{{"uri", RootUri}}}}},
