@@ -5,6 +5,7 @@
 #include "extract/GlobalTables.h"
 #include "extract/LocalWrites.h"
 #include "extract/LockExpr.h"
+#include "extract/LockKey.h"
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -208,10 +209,10 @@ Applied BodyAnalysis::fromPrimitive(const LockPrimitive &P,
   Applied A{P.Op, P.Success, "", "", P.Kind, P.Name};
   if (P.Arg >= 0 && unsigned(P.Arg) < CE->getNumArgs()) {
     LockRef LR = lockRefFor(CE->getArg(P.Arg), FD, /*WantText=*/true, &R);
-    A.Key = LR.Key.empty() ? "?" + LR.Text : LR.Key;
+    A.Key = LR.Key.empty() ? LockKey::unrooted(LR.Text) : LR.Key;
     A.Text = LR.Text;
   } else {
-    A.Key = "@" + P.Kind;
+    A.Key = LockKey::perCpu(P.Kind);
     A.Text = P.Name + "()";
   }
   return A;
@@ -233,12 +234,13 @@ Applied BodyAnalysis::fromEffect(const LockEffect &E, const CallExpr *CE) {
     std::string Member = StringRef(E.Path).starts_with(".")
                              ? "->" + StringRef(E.Path).drop_front().str()
                              : E.Path;
-    A.Key = LR.Key.empty() ? "?" + LR.Text + Member : LR.Key + E.Path;
+    A.Key =
+        LR.Key.empty() ? LockKey::unrooted(LR.Text + Member) : LR.Key + E.Path;
     A.Text = LR.Text + Member;
   } else if (!E.FixedKey.empty()) {
     A.Key = E.FixedKey;
   } else {
-    A.Key = "?" + E.Text;
+    A.Key = LockKey::unrooted(E.Text);
   }
   return A;
 }
@@ -323,9 +325,9 @@ void BodyAnalysis::applyMacroUses(const Stmt *St, State &S) {
       A.Text = U.Args[U.Rule->Arg];
       A.Key = lockKeyFromText(A.Text, FD, &R);
       if (A.Key.empty())
-        A.Key = "?" + A.Text;
+        A.Key = LockKey::unrooted(A.Text);
     } else {
-      A.Key = "@" + U.Rule->Kind;
+      A.Key = LockKey::perCpu(U.Rule->Kind);
       A.Text = U.Rule->Name + "()";
     }
     apply(A, Exp, S);
@@ -578,13 +580,13 @@ void BodyAnalysis::collectAliases() {
         std::string K =
             lockRefFor(ILE->getInit(I++), FD, /*WantText=*/false, &R).Key;
         if (!K.empty() && !Field->getName().empty())
-          (*Aliases)["%" + Name + "." + Field->getName().str()] = K;
+          (*Aliases)[LockKey::local(Name, "." + Field->getName().str())] = K;
       }
       continue;
     }
     std::string K = lockRefFor(Init, FD, /*WantText=*/false, &R).Key;
     if (!K.empty())
-      (*Aliases)["%" + Name] = K;
+      (*Aliases)[LockKey::local(Name)] = K;
   }
 }
 
@@ -593,19 +595,15 @@ std::string BodyAnalysis::resolveLocals(std::string Key) {
     collectAliases();
   // "%_T.lock" -> "%_t.lock" -> "$0": a few steps at most; the bound only
   // guards against a cycle.
-  for (unsigned Step = 0; Step < 8 && !Key.empty() && Key[0] == '%'; ++Step) {
+  for (unsigned Step = 0; Step < 8 && LockKey(Key).isLocal(); ++Step) {
     const std::pair<const std::string, std::string> *Best = nullptr;
-    for (const auto &A : *Aliases) {
-      StringRef K(Key);
-      if (K.starts_with(A.first) &&
-          (K.size() == A.first.size() || K[A.first.size()] == '.' ||
-           K[A.first.size()] == '[') &&
+    for (const auto &A : *Aliases)
+      if (LockKey(A.first).isPrefixOf(Key) &&
           (!Best || A.first.size() > Best->first.size()))
         Best = &A;
-    }
     if (!Best)
       break;
-    Key = Best->second + Key.substr(Best->first.size());
+    Key = LockKey(Key).rebased(Best->first, Best->second);
   }
   return Key;
 }
@@ -619,17 +617,21 @@ BodyAnalysis::effectForKey(LockOp Op, const std::string &Key,
   E.Kind = Kind;
   E.Primitive = Prim;
   E.Text = Text;
-  std::string K = Key;
-  if (!K.empty() && K[0] == '%') {
-    K = resolveLocals(K);
-    if (K != Key && K[0] != '%' && K[0] != '$')
-      E.Text = textOfKey(K); // The local's name means nothing to a caller.
+  std::string Resolved = Key;
+  if (LockKey(Key).isLocal()) {
+    Resolved = resolveLocals(Key);
+    // The local's name means nothing to a caller.
+    if (Resolved != Key && LockKey(Resolved).isFixed())
+      E.Text = LockKey(Resolved).text();
   }
-  E.Param = keyParam(K);
-  if (E.Param >= 0)
-    E.Path = StringRef(K).drop_front().ltrim("0123456789").str();
-  if (E.Param < 0 && !K.empty() && K[0] != '%' && K[0] != '?')
-    E.FixedKey = K;
+  LockKey K(Resolved);
+  if (K.isParam()) {
+    E.Param = K.paramIndex();
+    E.Path = K.paramPath().str();
+    assert(E.Param >= 0 && "a parameter key names its index");
+  } else if (K.isFixed()) {
+    E.FixedKey = Resolved;
+  }
   // A lock the caller cannot name (a local's, an unrooted expression's)
   // is no lock of any of its arguments: taking it is not applied at all.
   if (E.Param < 0 && E.FixedKey.empty() && Op != LockOp::Release)
