@@ -6,6 +6,8 @@
 #include "extract/LocalWrites.h"
 #include "extract/LockExpr.h"
 #include "extract/LockKey.h"
+#include "extract/LockOps.h"
+#include "extract/LockState.h"
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -23,104 +25,6 @@ using namespace fputcheck;
 
 namespace {
 
-/// Why a lock is held, when every path holding it agrees: it was taken on
-/// the success edge of trylock Try, or re-taken after this function had
-/// released it for its caller (Restored, the __releases() __acquires() pair
-/// of ptrace_stop()).
-struct Reason {
-  const CallExpr *Try = nullptr;
-  bool Restored = false;
-  bool operator==(const Reason &O) const {
-    return Try == O.Try && Restored == O.Restored;
-  }
-};
-
-struct State {
-  bool Reached = false;
-  std::map<std::string, HeldLock> Held;
-  std::set<std::string> Released;
-  /// Held locks with a Reason (see Reason); the others were taken plainly.
-  std::map<std::string, Reason> Why;
-
-  /// Union; returns whether anything changed.
-  bool join(const State &O) {
-    if (!O.Reached)
-      return false;
-    if (!Reached) {
-      *this = O;
-      return true;
-    }
-    bool Changed = false;
-    for (const auto &[K, L] : O.Held) {
-      auto [It, New] = Held.try_emplace(K, L);
-      auto Theirs = O.Why.find(K);
-      if (New) {
-        Changed = true;
-        if (Theirs != O.Why.end())
-          Why[K] = Theirs->second;
-        continue;
-      }
-      if (std::tie(L.Line, L.Col) < std::tie(It->second.Line, It->second.Col)) {
-        It->second = L; // Deterministic choice of the witness.
-        Changed = true;
-      }
-      // Held on both sides: a reason survives only if both give it.
-      auto Mine = Why.find(K);
-      if (Mine != Why.end() &&
-          (Theirs == O.Why.end() || !(Theirs->second == Mine->second))) {
-        Why.erase(Mine);
-        Changed = true;
-      }
-    }
-    for (const std::string &K : O.Released)
-      Changed |= Released.insert(K).second;
-    return Changed;
-  }
-
-  void acquire(HeldLock L, const CallExpr *Try = nullptr) {
-    bool WasReleased = false;
-    for (auto It = Released.begin(); It != Released.end();) {
-      if (sameLock(*It, L.Key)) {
-        It = Released.erase(It);
-        WasReleased = true;
-      } else {
-        ++It;
-      }
-    }
-    std::string K = L.Key;
-    Held[K] = std::move(L);
-    if (Try)
-      Why[K] = Reason{Try, false};
-    else if (WasReleased)
-      Why[K] = Reason{nullptr, true};
-    else
-      Why.erase(K);
-  }
-
-  void release(const std::string &Key) {
-    bool WasHeld = false;
-    for (auto It = Held.begin(); It != Held.end();) {
-      if (sameLock(It->first, Key)) {
-        Why.erase(It->first);
-        It = Held.erase(It);
-        WasHeld = true;
-      } else {
-        ++It;
-      }
-    }
-    // Only a lock the caller held counts as released on its behalf.
-    if (!WasHeld)
-      Released.insert(Key);
-  }
-};
-
-/// A lock operation as it applies at one call: the key in this function.
-struct Applied {
-  LockOp Op;
-  TrySuccess Success;
-  std::string Key, Text, Kind, Primitive;
-};
-
 class BodyAnalysis {
 public:
   BodyAnalysis(const FunctionDecl *FD, TUServices &TU)
@@ -129,27 +33,25 @@ public:
   FunctionResult run();
 
 private:
-  void transferBlock(const CFGBlock &B, State &S);
-  void transferStmt(const Stmt *St, State &S, unsigned BlockID);
-  void applyMacroUses(const Stmt *St, State &S);
+  void transferBlock(const CFGBlock &B, LockState &S);
+  void transferStmt(const Stmt *St, LockState &S, unsigned BlockID);
+  void applyMacroUses(const Stmt *St, LockState &S);
   /// Expansion (raw location) of the lock macro \p St came from, or 0.
   unsigned lockMacroOf(const Stmt *St) const;
   void chooseMacroAppliers();
-  void apply(const Applied &A, SourceLocation Loc, State &S,
+  void apply(const AppliedOp &A, SourceLocation Loc, LockState &S,
              const CallExpr *Try = nullptr);
-  std::vector<Applied> callEffects(const CallExpr *CE);
-  Applied fromPrimitive(const LockPrimitive &P, const CallExpr *CE);
-  Applied fromEffect(const LockEffect &E, const CallExpr *CE);
-  void recordCall(const CallExpr *CE, const State &S, unsigned BlockID);
+  void recordCall(const CallExpr *CE, const LockState &S, unsigned BlockID);
   /// A variable's cleanup function (`__free(name)`, a guard's destructor)
   /// runs at every exit from its scope: a call like one written there.
-  void recordCleanup(const CFGCleanupFunction &CF, const State &S,
+  void recordCleanup(const CFGCleanupFunction &CF, const LockState &S,
                      unsigned BlockID);
-  void recordSite(CallSite C, const State &S, unsigned BlockID);
+  void recordSite(CallSite C, const LockState &S, unsigned BlockID);
   /// The trylock a branch condition tests; \p Same is whether the condition
   /// is nonzero exactly when the trylock returned nonzero.
   const CallExpr *trylockIn(const Expr *C, bool &Same) const;
-  State edgeState(const CFGBlock &B, unsigned SuccIdx, const State &Out);
+  LockState edgeState(const CFGBlock &B, unsigned SuccIdx,
+                      const LockState &Out);
   void finishCallSites(FunctionSummary &Out);
   /// What \p B returns, when it ends in a return statement.
   struct ReturnValue {
@@ -159,7 +61,7 @@ private:
   };
   ReturnValue returnValueOf(const CFGBlock &B) const;
   /// Notes the state and returned value of a path into the exit block.
-  void noteExitPath(const CFGBlock &B, const State &Out);
+  void noteExitPath(const CFGBlock &B, const LockState &Out);
   std::vector<LockEffect> exitEffects();
   std::optional<LockEffect> effectForKey(LockOp Op, const std::string &Key,
                                          const std::string &Text,
@@ -175,7 +77,7 @@ private:
   SourceManager &SM;
   std::unique_ptr<CFG> Cfg;
 
-  llvm::DenseMap<const CallExpr *, std::vector<Applied>> Trylocks;
+  llvm::DenseMap<const CallExpr *, std::vector<AppliedOp>> Trylocks;
   /// A local holding a trylock's result (Same: nonzero exactly when the
   /// trylock returned nonzero).
   struct TrylockVar {
@@ -186,7 +88,7 @@ private:
   llvm::DenseMap<const CallExpr *, std::vector<std::string>> AcquiredBy;
   llvm::DenseMap<const VarDecl *, std::vector<std::string>> GuardKeys;
   /// Each path into the exit block: its state and what it returns.
-  std::vector<std::pair<State, ReturnValue>> ExitPaths;
+  std::vector<std::pair<LockState, ReturnValue>> ExitPaths;
   std::optional<std::map<std::string, std::string>> Aliases;
 
   /// The one element at which each lock macro expansion takes effect: a
@@ -204,65 +106,7 @@ private:
 
 } // namespace
 
-Applied BodyAnalysis::fromPrimitive(const LockPrimitive &P,
-                                    const CallExpr *CE) {
-  Applied A{P.Op, P.Success, "", "", P.Kind, P.Name};
-  if (P.Arg >= 0 && unsigned(P.Arg) < CE->getNumArgs()) {
-    LockRef LR = lockRefFor(CE->getArg(P.Arg), FD, /*WantText=*/true, &R);
-    A.Key = LR.Key.empty() ? LockKey::unrooted(LR.Text) : LR.Key;
-    A.Text = LR.Text;
-  } else {
-    A.Key = LockKey::perCpu(P.Kind);
-    A.Text = P.Name + "()";
-  }
-  return A;
-}
-
-Applied BodyAnalysis::fromEffect(const LockEffect &E, const CallExpr *CE) {
-  Applied A{E.Op, E.Success, "", E.Text, E.Kind, E.Primitive};
-  int Arg = E.Param;
-  // A release of a lock the callee could not name (it reached the lock
-  // through container_of(), say): its first argument is the best guess, and
-  // a wrong guess only drops a lock early. Acquisitions are never guessed
-  // (see effectForKey()).
-  if (Arg < 0 && E.FixedKey.empty() && CE->getNumArgs() > 0)
-    Arg = 0;
-  if (Arg >= 0 && unsigned(Arg) < CE->getNumArgs()) {
-    LockRef LR = lockRefFor(CE->getArg(Arg), FD, /*WantText=*/true, &R);
-    // inode_lock(inode) holds inode->i_rwsem, not "inode": with the member
-    // kept, releasing inode->i_lock in between does not drop it.
-    std::string Member = StringRef(E.Path).starts_with(".")
-                             ? "->" + StringRef(E.Path).drop_front().str()
-                             : E.Path;
-    A.Key =
-        LR.Key.empty() ? LockKey::unrooted(LR.Text + Member) : LR.Key + E.Path;
-    A.Text = LR.Text + Member;
-  } else if (!E.FixedKey.empty()) {
-    A.Key = E.FixedKey;
-  } else {
-    A.Key = LockKey::unrooted(E.Text);
-  }
-  return A;
-}
-
-std::vector<Applied> BodyAnalysis::callEffects(const CallExpr *CE) {
-  std::vector<Applied> Out;
-  const FunctionDecl *Callee = CE->getDirectCallee();
-  if (!Callee || !Callee->getIdentifier())
-    return Out;
-  if (const LockPrimitive *P = R.lockPrimitive(Callee->getName())) {
-    Out.push_back(fromPrimitive(*P, CE));
-    return Out;
-  }
-  const FunctionDecl *Def = Callee->getDefinition();
-  if (!Def || !Def->hasBody() || Def == FD)
-    return Out;
-  for (const LockEffect &E : TU.effectsOf(Def))
-    Out.push_back(fromEffect(E, CE));
-  return Out;
-}
-
-void BodyAnalysis::apply(const Applied &A, SourceLocation Loc, State &S,
+void BodyAnalysis::apply(const AppliedOp &A, SourceLocation Loc, LockState &S,
                          const CallExpr *Try) {
   switch (A.Op) {
   case LockOp::Acquire: {
@@ -313,28 +157,16 @@ void BodyAnalysis::chooseMacroAppliers() {
   }
 }
 
-void BodyAnalysis::applyMacroUses(const Stmt *St, State &S) {
+void BodyAnalysis::applyMacroUses(const Stmt *St, LockState &S) {
   unsigned Raw = lockMacroOf(St);
   if (!Raw || MacroApplier.lookup(Raw) != St)
     return;
   SourceLocation Exp = SourceLocation::getFromRawEncoding(Raw);
-  for (const MacroLockUse &U : *TU.macroUsesAt(Raw)) {
-    Applied A{U.Rule->Op, U.Rule->Success, "", "", U.Rule->Kind,
-              U.Rule->Name};
-    if (U.Rule->Arg >= 0 && unsigned(U.Rule->Arg) < U.Args.size()) {
-      A.Text = U.Args[U.Rule->Arg];
-      A.Key = lockKeyFromText(A.Text, FD, &R);
-      if (A.Key.empty())
-        A.Key = LockKey::unrooted(A.Text);
-    } else {
-      A.Key = LockKey::perCpu(U.Rule->Kind);
-      A.Text = U.Rule->Name + "()";
-    }
-    apply(A, Exp, S);
-  }
+  for (const MacroLockUse &U : *TU.macroUsesAt(Raw))
+    apply(macroLockOp(U, FD, R), Exp, S);
 }
 
-void BodyAnalysis::recordCall(const CallExpr *CE, const State &S,
+void BodyAnalysis::recordCall(const CallExpr *CE, const LockState &S,
                               unsigned BlockID) {
   CallSite C;
   if (const FunctionDecl *Callee = CE->getDirectCallee()) {
@@ -386,8 +218,8 @@ void BodyAnalysis::recordCall(const CallExpr *CE, const State &S,
   recordSite(std::move(C), S, BlockID);
 }
 
-void BodyAnalysis::recordCleanup(const CFGCleanupFunction &CF, const State &S,
-                                 unsigned BlockID) {
+void BodyAnalysis::recordCleanup(const CFGCleanupFunction &CF,
+                                 const LockState &S, unsigned BlockID) {
   const FunctionDecl *Fn = CF.getFunctionDecl();
   if (!Fn || !Fn->getIdentifier() || R.lockPrimitive(Fn->getName()))
     return;
@@ -406,7 +238,8 @@ void BodyAnalysis::recordCleanup(const CFGCleanupFunction &CF, const State &S,
   recordSite(std::move(C), S, BlockID);
 }
 
-void BodyAnalysis::recordSite(CallSite C, const State &S, unsigned BlockID) {
+void BodyAnalysis::recordSite(CallSite C, const LockState &S,
+                              unsigned BlockID) {
   for (const auto &[K, L] : S.Held)
     C.Held.push_back(L);
   C.Released.assign(S.Released.begin(), S.Released.end());
@@ -457,16 +290,17 @@ const CallExpr *BodyAnalysis::trylockIn(const Expr *C, bool &Same) const {
   return nullptr;
 }
 
-void BodyAnalysis::transferStmt(const Stmt *St, State &S, unsigned BlockID) {
+void BodyAnalysis::transferStmt(const Stmt *St, LockState &S,
+                                unsigned BlockID) {
   if (St->getBeginLoc().isMacroID())
     applyMacroUses(St, S);
   if (const auto *CE = dyn_cast<CallExpr>(St)) {
-    std::vector<Applied> Effects = callEffects(CE);
+    std::vector<AppliedOp> Effects = callLockOps(CE, FD, TU);
     if (Recording)
       recordCall(CE, S, BlockID);
-    std::vector<Applied> Tries;
+    std::vector<AppliedOp> Tries;
     std::vector<std::string> Acquired;
-    for (const Applied &A : Effects) {
+    for (const AppliedOp &A : Effects) {
       if (A.Op == LockOp::TryAcquire)
         Tries.push_back(A);
       if (A.Op == LockOp::Acquire)
@@ -509,7 +343,7 @@ void BodyAnalysis::transferStmt(const Stmt *St, State &S, unsigned BlockID) {
   }
 }
 
-void BodyAnalysis::transferBlock(const CFGBlock &B, State &S) {
+void BodyAnalysis::transferBlock(const CFGBlock &B, LockState &S) {
   for (const CFGElement &E : B) {
     if (auto CS = E.getAs<CFGStmt>()) {
       transferStmt(CS->getStmt(), S, B.getBlockID());
@@ -524,9 +358,9 @@ void BodyAnalysis::transferBlock(const CFGBlock &B, State &S) {
   }
 }
 
-State BodyAnalysis::edgeState(const CFGBlock &B, unsigned SuccIdx,
-                              const State &Out) {
-  State S = Out;
+LockState BodyAnalysis::edgeState(const CFGBlock &B, unsigned SuccIdx,
+                                  const LockState &Out) {
+  LockState S = Out;
   if (B.succ_size() != 2)
     return S;
   const Expr *Cond = B.getLastCondition();
@@ -536,10 +370,10 @@ State BodyAnalysis::edgeState(const CFGBlock &B, unsigned SuccIdx,
     return S;
   // Successor 0 is taken when the condition is nonzero.
   bool ResultNonZero = (SuccIdx == 0) == Same;
-  for (const Applied &A : Trylocks[TC]) {
+  for (const AppliedOp &A : Trylocks[TC]) {
     bool Got = ResultNonZero == (A.Success == TrySuccess::NonZero);
     if (Got) {
-      Applied Acq = A;
+      AppliedOp Acq = A;
       Acq.Op = LockOp::Acquire;
       apply(Acq, TC->getBeginLoc(), S, TC);
     }
@@ -608,10 +442,11 @@ std::string BodyAnalysis::resolveLocals(std::string Key) {
   return Key;
 }
 
-std::optional<LockEffect>
-BodyAnalysis::effectForKey(LockOp Op, const std::string &Key,
-                           const std::string &Text, const std::string &Kind,
-                           const std::string &Prim) {
+std::optional<LockEffect> BodyAnalysis::effectForKey(LockOp Op,
+                                                     const std::string &Key,
+                                                     const std::string &Text,
+                                                     const std::string &Kind,
+                                                     const std::string &Prim) {
   LockEffect E;
   E.Op = Op;
   E.Kind = Kind;
@@ -639,8 +474,7 @@ BodyAnalysis::effectForKey(LockOp Op, const std::string &Key,
   return E;
 }
 
-BodyAnalysis::ReturnValue
-BodyAnalysis::returnValueOf(const CFGBlock &B) const {
+BodyAnalysis::ReturnValue BodyAnalysis::returnValueOf(const CFGBlock &B) const {
   ReturnValue V;
   const ReturnStmt *RS = nullptr;
   for (const CFGElement &E : B)
@@ -657,14 +491,14 @@ BodyAnalysis::returnValueOf(const CFGBlock &B) const {
   ASTContext &Ctx = FD->getASTContext();
   Expr::EvalResult Res;
   if (!RV->isValueDependent() && RV->EvaluateAsInt(Res, Ctx))
-    V.Kind = Res.Val.getInt().isZero() ? ReturnValue::Zero
-                                       : ReturnValue::NonZero;
+    V.Kind =
+        Res.Val.getInt().isZero() ? ReturnValue::Zero : ReturnValue::NonZero;
   else if (RV->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
     V.Kind = ReturnValue::Zero;
   return V;
 }
 
-void BodyAnalysis::noteExitPath(const CFGBlock &B, const State &Out) {
+void BodyAnalysis::noteExitPath(const CFGBlock &B, const LockState &Out) {
   unsigned Idx = 0;
   for (const CFGBlock *S : B.succs()) {
     unsigned I = Idx++;
@@ -693,11 +527,11 @@ std::vector<LockEffect> BodyAnalysis::exitEffects() {
     return It->second;
   };
   // The return value that says trylock A succeeded, as returned.
-  auto SuccessNonZero = [](const Applied &A, bool Same) {
+  auto SuccessNonZero = [](const AppliedOp &A, bool Same) {
     return (A.Success == TrySuccess::NonZero) == Same;
   };
   for (const auto &[S, V] : ExitPaths) {
-    const std::vector<Applied> *Tries =
+    const std::vector<AppliedOp> *Tries =
         V.Kind == ReturnValue::Trylock ? &Trylocks[V.Try] : nullptr;
     for (const auto &[K, L] : S.Held) {
       auto W = S.Why.find(K);
@@ -705,9 +539,9 @@ std::vector<LockEffect> BodyAnalysis::exitEffects() {
       if (W != S.Why.end() && W->second.Restored)
         continue;
       Sides &Sd = Note(K, L.Text, L.Kind, L.Primitive);
-      const Applied *Tried = nullptr;
+      const AppliedOp *Tried = nullptr;
       if (Tries && W != S.Why.end() && W->second.Try == V.Try)
-        for (const Applied &A : *Tries)
+        for (const AppliedOp &A : *Tries)
           if (sameLock(A.Key, K))
             Tried = &A;
       if (Tried) {
@@ -721,7 +555,7 @@ std::vector<LockEffect> BodyAnalysis::exitEffects() {
     }
     // "return spin_trylock(l)": a trylock wrapper.
     if (Tries)
-      for (const Applied &A : *Tries)
+      for (const AppliedOp &A : *Tries)
         if (!S.Held.count(A.Key)) {
           Sides &Sd = Note(A.Key, A.Text, A.Kind, A.Primitive);
           (SuccessNonZero(A, V.Same) ? Sd.NonZero : Sd.Zero) = true;
@@ -826,7 +660,7 @@ FunctionResult BodyAnalysis::run() {
     Facts = mustFacts(*Cfg, Reader);
   }
   unsigned N = Cfg->getNumBlockIDs();
-  std::vector<State> In(N);
+  std::vector<LockState> In(N);
   BlockSites.assign(N, {});
   In[Cfg->getEntry().getBlockID()].Reached = true;
   std::vector<const CFGBlock *> Work{&Cfg->getEntry()};
@@ -836,7 +670,7 @@ FunctionResult BodyAnalysis::run() {
     const CFGBlock *B = Work.back();
     Work.pop_back();
     Queued[B->getBlockID()] = false;
-    State Out = In[B->getBlockID()];
+    LockState Out = In[B->getBlockID()];
     transferBlock(*B, Out);
     // Clang links a block ending in a noreturn call (BUG(), panic()) to the
     // exit; nothing after it runs, so it returns no lock to the caller.
@@ -859,7 +693,7 @@ FunctionResult BodyAnalysis::run() {
   // every path into the exit block.
   Recording = true;
   for (const CFGBlock *B : llvm::reverse(*Cfg)) {
-    State S = In[B->getBlockID()];
+    LockState S = In[B->getBlockID()];
     if (!S.Reached)
       continue;
     transferBlock(*B, S);
