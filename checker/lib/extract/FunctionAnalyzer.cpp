@@ -3,14 +3,13 @@
 #include "extract/FunctionAnalyzer.h"
 #include "extract/ContextTests.h"
 #include "extract/GlobalTables.h"
-#include "extract/LocalWrites.h"
+#include "extract/LocalAliases.h"
 #include "extract/LockExpr.h"
 #include "extract/LockKey.h"
 #include "extract/LockOps.h"
 #include "extract/LockState.h"
 
 #include "clang/AST/Expr.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
@@ -67,9 +66,6 @@ private:
                                          const std::string &Text,
                                          const std::string &Kind,
                                          const std::string &Prim);
-  /// Locals that name one object for the whole body; see collectAliases().
-  void collectAliases();
-  std::string resolveLocals(std::string Key);
 
   const FunctionDecl *FD;
   TUServices &TU;
@@ -89,7 +85,8 @@ private:
   llvm::DenseMap<const VarDecl *, std::vector<std::string>> GuardKeys;
   /// Each path into the exit block: its state and what it returns.
   std::vector<std::pair<LockState, ReturnValue>> ExitPaths;
-  std::optional<std::map<std::string, std::string>> Aliases;
+  /// Made on first use: most functions take no lock on a local.
+  std::optional<LocalAliases> Aliases;
 
   /// The one element at which each lock macro expansion takes effect: a
   /// macro such as local_irq_restore() spans several elements and blocks
@@ -381,67 +378,6 @@ LockState BodyAnalysis::edgeState(const CFGBlock &B, unsigned SuccIdx,
   return S;
 }
 
-void BodyAnalysis::collectAliases() {
-  Aliases.emplace();
-  // A local declared with an initializer and never assigned names one
-  // object for the whole body: "mm = current->mm", "mm = bprm->mm", or a
-  // guard constructor's "_t = { .lock = l }, *_T = &_t". Field writes
-  // through it are allowed (they do not change what it points to); taking
-  // a scalar's address is not.
-  struct Finder : RecursiveASTVisitor<Finder> {
-    std::map<std::string, std::vector<const VarDecl *>> ByName;
-    bool VisitVarDecl(VarDecl *VD) {
-      if (VD->isLocalVarDecl() && !VD->isStaticLocal())
-        ByName[VD->getNameAsString()].push_back(VD);
-      return true;
-    }
-  } F;
-  F.TraverseStmt(FD->getBody());
-  llvm::DenseSet<const VarDecl *> Written = writtenLocals(FD);
-  for (const auto &[Name, Decls] : F.ByName) {
-    // Two locals of one name share a key ("%name"): neither resolves.
-    if (Decls.size() != 1 || Written.count(Decls[0]) || !Decls[0]->getInit())
-      continue;
-    const Expr *Init = Decls[0]->getInit()->IgnoreParenImpCasts();
-    if (const auto *ILE = dyn_cast<InitListExpr>(Init)) {
-      const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
-      if (!RD || RD->isUnion())
-        continue;
-      unsigned I = 0;
-      for (const FieldDecl *Field : RD->fields()) {
-        if (I >= ILE->getNumInits())
-          break;
-        std::string K =
-            lockRefFor(ILE->getInit(I++), FD, /*WantText=*/false, &R).Key;
-        if (!K.empty() && !Field->getName().empty())
-          (*Aliases)[LockKey::local(Name, "." + Field->getName().str())] = K;
-      }
-      continue;
-    }
-    std::string K = lockRefFor(Init, FD, /*WantText=*/false, &R).Key;
-    if (!K.empty())
-      (*Aliases)[LockKey::local(Name)] = K;
-  }
-}
-
-std::string BodyAnalysis::resolveLocals(std::string Key) {
-  if (!Aliases)
-    collectAliases();
-  // "%_T.lock" -> "%_t.lock" -> "$0": a few steps at most; the bound only
-  // guards against a cycle.
-  for (unsigned Step = 0; Step < 8 && LockKey(Key).isLocal(); ++Step) {
-    const std::pair<const std::string, std::string> *Best = nullptr;
-    for (const auto &A : *Aliases)
-      if (LockKey(A.first).isPrefixOf(Key) &&
-          (!Best || A.first.size() > Best->first.size()))
-        Best = &A;
-    if (!Best)
-      break;
-    Key = LockKey(Key).rebased(Best->first, Best->second);
-  }
-  return Key;
-}
-
 std::optional<LockEffect> BodyAnalysis::effectForKey(LockOp Op,
                                                      const std::string &Key,
                                                      const std::string &Text,
@@ -454,7 +390,9 @@ std::optional<LockEffect> BodyAnalysis::effectForKey(LockOp Op,
   E.Text = Text;
   std::string Resolved = Key;
   if (LockKey(Key).isLocal()) {
-    Resolved = resolveLocals(Key);
+    if (!Aliases)
+      Aliases.emplace(FD, R);
+    Resolved = Aliases->resolve(Key);
     // The local's name means nothing to a caller.
     if (Resolved != Key && LockKey(Resolved).isFixed())
       E.Text = LockKey(Resolved).text();
