@@ -39,7 +39,7 @@ static AppliedOp fromEffect(const LockEffect &E, const CallExpr *CE,
   // A release of a lock the callee could not name (it reached the lock
   // through container_of(), say): its first argument is the best guess, and
   // a wrong guess only drops a lock early. Acquisitions are never guessed
-  // (see effectForKey() in FunctionAnalyzer.cpp).
+  // (see ExitEffects.cpp).
   if (Arg < 0 && E.FixedKey.empty() && CE->getNumArgs() > 0)
     Arg = 0;
   if (Arg >= 0 && unsigned(Arg) < CE->getNumArgs()) {
