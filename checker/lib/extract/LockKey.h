@@ -2,10 +2,12 @@
 //
 // A lock key names a lock relative to the function that mentions it, so that
 // a caller's lock can be matched with a callee's parameter:
-//   "$1.lock"   argument 1's field lock      "files_lock"  a global
-//   "%f.lock"   a local's field lock         "current.signal.cred_guard_mutex"
-//   "@rcu"      a per-CPU state                            the running task's
-//   "?text"     an expression with no stable root
+//   "$1.lock"       argument 1's field lock
+//   "%f.lock"       a local's field lock
+//   "files_lock"    a global
+//   "current.signal.cred_guard_mutex"  the running task's (current_task)
+//   "@rcu"          a per-CPU state
+//   "?text"         an expression with no stable root
 // "->" and "." are one step and "[]" is any element, so a path is a run of
 // ".name" and "[]" (a key read from macro text may hold other characters).
 //
