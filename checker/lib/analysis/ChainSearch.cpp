@@ -1,7 +1,7 @@
 //===- ChainSearch.cpp - Chains from an origin to sync calls --------------===//
 
 #include "analysis/ChainSearch.h"
-#include "extract/LockExpr.h"
+#include "extract/LockKey.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include <deque>
@@ -71,7 +71,7 @@ void fputcheck::searchChains(
                    C.Guards);
     if (!Contexts)
       return true;
-    std::string Mapped = K.empty() ? "" : mapKeyIntoCallee(K, C.ArgKeys);
+    std::string Mapped = K.empty() ? "" : LockKey(K).intoCallee(C.ArgKeys);
     for (const std::string &T : P.targets(C)) {
       // Only where a sync call is still reachable within the budget left.
       if (!RA.reachesAfter(T, Indirect))

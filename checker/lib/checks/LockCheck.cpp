@@ -11,6 +11,7 @@
 #include "analysis/ChainSearch.h"
 #include "checks/ChainFinding.h"
 #include "checks/Check.h"
+#include "extract/LockKey.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include <set>
@@ -20,7 +21,9 @@ using namespace fputcheck;
 
 namespace {
 
-bool isPerCpu(const HeldLock &L) { return L.Key.empty() || L.Key[0] == '@'; }
+bool isPerCpu(const HeldLock &L) {
+  return L.Key.empty() || LockKey(L.Key).isPerCpu();
+}
 
 /// "mutex 'md->table_devices_lock'", or "preemption disabled
 /// (preempt_disable())" for per-CPU states.

@@ -1,6 +1,7 @@
 //===- LockExpr.cpp - Naming locks relative to a function -------*- C++ -*-===//
 
 #include "extract/LockExpr.h"
+#include "extract/LockKey.h"
 #include "fputcheck/Rules.h"
 
 #include "clang/AST/ASTContext.h"
@@ -104,7 +105,7 @@ static std::string keyOf(const Expr *E, const FunctionDecl *FD,
     }
   }
   if (isCurrentTask(E, R))
-    return R->currentTaskName().str() + Path;
+    return LockKey::global(R->currentTaskName(), Path);
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
   if (!DRE)
     return "";
@@ -112,15 +113,15 @@ static std::string keyOf(const Expr *E, const FunctionDecl *FD,
   if (const auto *PVD = dyn_cast<ParmVarDecl>(D)) {
     for (unsigned I = 0; FD && I < FD->getNumParams(); ++I)
       if (FD->getParamDecl(I) == PVD)
-        return "$" + std::to_string(I) + Path;
+        return LockKey::param(I, Path);
     return "";
   }
   const auto *VD = dyn_cast<VarDecl>(D);
   if (!VD)
     return "";
   if (VD->hasGlobalStorage() && !VD->isStaticLocal())
-    return VD->getNameAsString() + Path;
-  return "%" + VD->getNameAsString() + Path;
+    return LockKey::global(VD->getName(), Path);
+  return LockKey::local(VD->getName(), Path);
 }
 
 LockRef fputcheck::lockRefFor(const Expr *E, const FunctionDecl *FD,
@@ -141,17 +142,6 @@ LockRef fputcheck::lockRefFor(const Expr *E, const FunctionDecl *FD,
   return LR;
 }
 
-std::string fputcheck::textOfKey(llvm::StringRef Key) {
-  std::string Text;
-  for (char C : Key) {
-    if (C == '.')
-      Text += "->";
-    else
-      Text += C;
-  }
-  return Text;
-}
-
 std::string fputcheck::lockKeyFromText(llvm::StringRef Text,
                                        const FunctionDecl *FD, const Rules *R) {
   std::string Flat;
@@ -168,52 +158,9 @@ std::string fputcheck::lockKeyFromText(llvm::StringRef Text,
     return "";
   for (unsigned I = 0; FD && I < FD->getNumParams(); ++I)
     if (FD->getParamDecl(I)->getName() == Root)
-      return "$" + std::to_string(I) + Path;
+      return LockKey::param(I, Path);
   // "current" or "get_current()" (parentheses are dropped above).
   if (R && R->isCurrentTask(Root))
-    return R->currentTaskName().str() + Path;
-  return Root.str() + Path;
-}
-
-int fputcheck::keyParam(llvm::StringRef Key) {
-  if (!Key.consume_front("$"))
-    return -1;
-  unsigned N = 0;
-  if (Key.consumeInteger(10, N))
-    return -1;
-  return int(N);
-}
-
-std::string fputcheck::mapKeyIntoCallee(llvm::StringRef Key,
-                                        llvm::ArrayRef<std::string> ArgKeys) {
-  if (Key.empty() || Key[0] == '?')
-    return "";
-  // The longest argument that is a prefix of the key names it best.
-  int Best = -1;
-  size_t BestLen = 0;
-  for (unsigned I = 0; I < ArgKeys.size(); ++I) {
-    llvm::StringRef A = ArgKeys[I];
-    if (A.empty() || !Key.starts_with(A))
-      continue;
-    llvm::StringRef Rest = Key.substr(A.size());
-    if (!Rest.empty() && Rest[0] != '.' && Rest[0] != '[')
-      continue;
-    if (Best < 0 || A.size() > BestLen) {
-      Best = int(I);
-      BestLen = A.size();
-    }
-  }
-  if (Best >= 0)
-    return "$" + std::to_string(Best) + Key.substr(BestLen).str();
-  if (Key[0] == '$' || Key[0] == '%')
-    return "";
-  return Key.str();
-}
-
-bool fputcheck::sameLock(llvm::StringRef A, llvm::StringRef B) {
-  if (A.size() > B.size())
-    std::swap(A, B);
-  if (!B.starts_with(A))
-    return false;
-  return B.size() == A.size() || B[A.size()] == '.' || B[A.size()] == '[';
+    return LockKey::global(R->currentTaskName(), Path);
+  return LockKey::global(Root, Path);
 }

@@ -1,7 +1,7 @@
 //===- LockExpr.h - Naming locks relative to a function ---------*- C++ -*-===//
 //
 // Locks are matched by the expression that names them, rooted at a parameter,
-// a global or a local ("$0.lock", "files_lock", "%d.lock"; see Summary.h).
+// a global or a local ("$0.lock", "files_lock", "%d.lock"; see LockKey.h).
 // "->" and "." are one step, so "&x.lock" passed as a pointer still matches
 // the callee's "p->lock". Pass-through helpers such as spinlock_check()
 // (a body that only returns an expression of its parameter) are looked
@@ -37,25 +37,6 @@ LockRef lockRefFor(const clang::Expr *E, const clang::FunctionDecl *FD,
 /// Key for a lock written as macro-argument tokens, e.g. "&(xa)->xa_lock".
 std::string lockKeyFromText(llvm::StringRef Text, const clang::FunctionDecl *FD,
                             const Rules *R = nullptr);
-
-/// Display text for a key with no expression behind it:
-/// "current.signal.cred_guard_mutex" -> "current->signal->cred_guard_mutex".
-std::string textOfKey(llvm::StringRef Key);
-
-/// Parameter index a key is rooted at, or -1.
-int keyParam(llvm::StringRef Key);
-
-/// Maps \p Key, held by a caller, into the callee of a call whose argument
-/// keys are \p ArgKeys: a key rooted at (or inside) argument i becomes
-/// "$i<rest>"; globals and per-CPU states are unchanged; anything else the
-/// callee cannot name, so it returns "" (the callee cannot release it).
-std::string mapKeyIntoCallee(llvm::StringRef Key,
-                             llvm::ArrayRef<std::string> ArgKeys);
-
-/// Two keys name the same lock when one is the other or a path below it:
-/// "x.lock" (from spin_lock_irqsave()) and "x.lock.rlock" (from inside the
-/// spin_unlock_irqrestore() wrapper) are one spinlock.
-bool sameLock(llvm::StringRef A, llvm::StringRef B);
 
 } // namespace fputcheck
 

@@ -1,0 +1,171 @@
+//===- CallRecorder.cpp - Call sites and what holds at each -----*- C++ -*-===//
+
+#include "extract/CallRecorder.h"
+#include "extract/GlobalTables.h"
+#include "extract/LockExpr.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
+#include <algorithm>
+#include <cassert>
+#include <numeric>
+#include <set>
+#include <tuple>
+
+using namespace clang;
+using namespace fputcheck;
+
+CallRecorder::CallRecorder(const FunctionDecl *FD, const CFG &Cfg,
+                           TUServices &TU)
+    : FD(FD), Cfg(Cfg), TU(TU), R(TU.rules()), SM(TU.sourceManager()),
+      BlockSites(Cfg.getNumBlockIDs()) {
+  if (!R.ContextTests.empty() || !R.LastReferenceTests.empty()) {
+    ContextTestReader Reader(R, SM, FD->getASTContext().getLangOpts());
+    Facts = mustFacts(Cfg, Reader);
+  }
+}
+
+void CallRecorder::onCall(const CallExpr *CE, const LockState &S,
+                          unsigned BlockID) {
+  CallSite C;
+  if (const FunctionDecl *Callee = CE->getDirectCallee()) {
+    if (Callee->getBuiltinID() || !Callee->getIdentifier() ||
+        R.lockPrimitive(Callee->getName()))
+      return;
+    C.Callee = TU.functionKey(Callee);
+  } else {
+    const Expr *E = CE->getCallee()->IgnoreParenCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_Deref)
+      E = UO->getSubExpr()->IgnoreParenCasts();
+    const auto *ME = dyn_cast<MemberExpr>(E);
+    const auto *Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+    if (!Field)
+      return; // A call through a plain pointer variable: unresolved.
+    const RecordDecl *RD = Field->getParent();
+    std::string Struct = RD->getName().str();
+    if (Struct.empty())
+      if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+        Struct = TD->getName().str();
+    if (Struct.empty())
+      return;
+    C.Struct = Struct;
+    C.Field = Field->getName().str();
+    if (const VarDecl *Table = tableOf(ME->getBase(), FD))
+      C.Object = TU.objectKey(Table);
+  }
+  PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(CE->getBeginLoc()));
+  if (P.isValid()) {
+    C.Line = P.getLine();
+    C.Col = P.getColumn();
+  }
+  bool AnyKey = false;
+  for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+    const Expr *Arg = CE->getArg(I);
+    C.ArgKeys.push_back(lockRefFor(Arg, FD, /*WantText=*/false, &R).Key);
+    AnyKey |= !C.ArgKeys.back().empty();
+    const Expr *A = Arg->IgnoreParenCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(A);
+        UO && UO->getOpcode() == UO_AddrOf)
+      A = UO->getSubExpr()->IgnoreParenCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(A))
+      if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl()))
+        C.FnArgs.emplace_back(I, TU.functionKey(Fn));
+  }
+  if (!AnyKey)
+    C.ArgKeys.clear();
+  recordSite(std::move(C), S, BlockID);
+}
+
+void CallRecorder::onCleanup(const CFGCleanupFunction &CF, const LockState &S,
+                             unsigned BlockID) {
+  const FunctionDecl *Fn = CF.getFunctionDecl();
+  if (!Fn || !Fn->getIdentifier() || R.lockPrimitive(Fn->getName()))
+    return;
+  CallSite C;
+  C.Callee = TU.functionKey(Fn);
+  // The cleanup runs where the scope ends; the declaration is where a
+  // reader sees it (`struct file *f __free(fput) = ...`).
+  PresumedLoc P =
+      SM.getPresumedLoc(SM.getExpansionLoc(CF.getVarDecl()->getLocation()));
+  if (P.isValid()) {
+    C.Line = P.getLine();
+    C.Col = P.getColumn();
+  }
+  if (const FunctionDecl *Def = Fn->getDefinition(); Def && Def->hasBody())
+    TU.effectsOf(Def); // Analysed, so its calls are in the summary.
+  recordSite(std::move(C), S, BlockID);
+}
+
+void CallRecorder::recordSite(CallSite C, const LockState &S,
+                              unsigned BlockID) {
+  assert(S.Reached && BlockID < BlockSites.size());
+  for (const auto &[K, L] : S.Held)
+    C.Held.push_back(L);
+  C.Released.assign(S.Released.begin(), S.Released.end());
+  if (BlockID < Facts.size() && Facts[BlockID])
+    C.Guards.assign(Facts[BlockID]->begin(), Facts[BlockID]->end());
+  BlockSites[BlockID].push_back(Sites.size());
+  Sites.push_back(std::move(C));
+}
+
+void CallRecorder::finish(FunctionSummary &Out) {
+  assert(Out.Calls.empty() && Out.Entry.empty() && "finish() runs once");
+  // First call sites reachable from each block, through blocks without calls.
+  unsigned N = Cfg.getNumBlockIDs();
+  std::vector<std::set<unsigned>> First(N);
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const CFGBlock *B : Cfg) {
+      std::set<unsigned> &F = First[B->getBlockID()];
+      size_t Before = F.size();
+      if (!BlockSites[B->getBlockID()].empty()) {
+        F.insert(BlockSites[B->getBlockID()].front());
+      } else {
+        for (const CFGBlock *S : B->succs())
+          if (S)
+            F.insert(First[S->getBlockID()].begin(),
+                     First[S->getBlockID()].end());
+      }
+      Changed |= F.size() != Before;
+    }
+  }
+  for (const CFGBlock *B : Cfg) {
+    const std::vector<unsigned> &BS = BlockSites[B->getBlockID()];
+    for (size_t I = 0; I + 1 < BS.size(); ++I)
+      Sites[BS[I]].Next.push_back(BS[I + 1]);
+    if (BS.empty())
+      continue;
+    std::set<unsigned> After;
+    for (const CFGBlock *S : B->succs())
+      if (S)
+        After.insert(First[S->getBlockID()].begin(),
+                     First[S->getBlockID()].end());
+    Sites[BS.back()].Next.assign(After.begin(), After.end());
+  }
+  // Report call sites in source order, renumbering the links.
+  std::vector<unsigned> Order(Sites.size());
+  std::iota(Order.begin(), Order.end(), 0);
+  llvm::stable_sort(Order, [&](unsigned A, unsigned B) {
+    return std::tie(Sites[A].Line, Sites[A].Col) <
+           std::tie(Sites[B].Line, Sites[B].Col);
+  });
+  std::vector<unsigned> NewIndex(Sites.size());
+  for (unsigned I = 0; I < Order.size(); ++I)
+    NewIndex[Order[I]] = I;
+  auto Renumber = [&](std::vector<unsigned> &V) {
+    for (unsigned &X : V)
+      X = NewIndex[X];
+    llvm::sort(V);
+    V.erase(std::unique(V.begin(), V.end()), V.end());
+  };
+  for (unsigned I : Order) {
+    Renumber(Sites[I].Next);
+    Out.Calls.push_back(std::move(Sites[I]));
+  }
+  const std::set<unsigned> &EntryFirst = First[Cfg.getEntry().getBlockID()];
+  Out.Entry.assign(EntryFirst.begin(), EntryFirst.end());
+  Renumber(Out.Entry);
+}
