@@ -108,7 +108,7 @@ static struct notifier_block hotel_nb = {
 static int india_notify(struct notifier_block *nb, unsigned long action,
 			 void *data)
 {
-	__fput_sync(state_file);
+	__fput_sync(state_file);	/* note: {{india_notify\(\) calls __fput_sync\(\)}} */
 	return 0;
 }
 
@@ -132,7 +132,7 @@ int chain_call(struct notifier_block *head, unsigned long val, void *v)
 
 void chain_shutdown(void)
 {
-	mutex_lock(&chain_mutex);
-	india_notify(&india_nb, 0, NULL);	/* expect: fput-sync-locked */
+	mutex_lock(&chain_mutex);	/* note: {{mutex 'chain_mutex' acquired here by mutex_lock\(\)}} */
+	india_notify(&india_nb, 0, NULL);	/* expect: fput-sync-locked {{mutex 'chain_mutex' held \(india_notify -> __fput_sync\)}} */
 	mutex_unlock(&chain_mutex);
 }

@@ -41,7 +41,7 @@ void task_work_defer_file(struct file *file);
 void deactivate_super(struct super_block *s)
 {
 	if (atomic_dec_and_test(&s->s_active))
-		s->s_type->kill_sb(s);
+		s->s_type->kill_sb(s);	/* note: {{deactivate_super\(\) calls cachefs_kill_sb\(\) when atomic_dec_and_test\(\) drops the last reference}} */
 }
 
 static void cleanup_mnt(struct vfsmount *mnt)
@@ -89,7 +89,7 @@ void fput(struct file *file)
 /* fs/nfsd/nfsctl.c shape: unmounting nfsd shuts the file cache down. */
 static void cachefs_kill_sb(struct super_block *sb)
 {
-	__fput_sync(sb->s_cache_file);
+	__fput_sync(sb->s_cache_file);	/* note: {{cachefs_kill_sb\(\) calls __fput_sync\(\)}} */
 }
 
 struct file_system_type cachefs_type = {
@@ -113,8 +113,8 @@ void file_slot_clear(struct file_slot *slot)
 
 void file_slot_drop_sb(struct file_slot *slot)
 {
-	spin_lock(&slot->lock);
-	deactivate_super(slot->sb);	/* expect: fput-sync-atomic */
+	spin_lock(&slot->lock);	/* note: {{acquired here}} */
+	deactivate_super(slot->sb);	/* expect: fput-sync-atomic {{, only when deactivate_super\(\) drops the last reference \(deactivate_super -> cachefs_kill_sb -> __fput_sync\)}} */
 	slot->sb = NULL;
 	spin_unlock(&slot->lock);
 }

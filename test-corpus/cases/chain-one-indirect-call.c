@@ -24,7 +24,7 @@ struct rpc_xprt {
 
 static void xs_reset_transport(struct rpc_xprt *xprt)
 {
-	__fput_sync(xprt->sock_file);
+	__fput_sync(xprt->sock_file);	/* note: {{xs_reset_transport\(\) calls __fput_sync\(\)}} */
 }
 
 static void xs_close(struct rpc_xprt *xprt)
@@ -44,9 +44,9 @@ static DEFINE_MUTEX(svc_mutex);
 
 void svc_delete_xprt(struct svc_xprt *xprt)
 {
-	mutex_lock(&svc_mutex);
+	mutex_lock(&svc_mutex);	/* note: {{mutex 'svc_mutex' acquired here by mutex_lock\(\)}} */
 	if (xprt->xpt_bc_xprt)
-		xprt->xpt_bc_xprt->ops->close(xprt->xpt_bc_xprt);	/* expect: fput-sync-locked */
+		xprt->xpt_bc_xprt->ops->close(xprt->xpt_bc_xprt);	/* expect: fput-sync-locked {{mutex 'svc_mutex' held \(xs_close -> xs_reset_transport -> __fput_sync\)}} note: {{svc_delete_xprt\(\) calls xs_close\(\)}} */
 	mutex_unlock(&svc_mutex);
 }
 

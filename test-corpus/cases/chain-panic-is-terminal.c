@@ -63,7 +63,7 @@ void journal_check(struct journal *j)
 
 void journal_shutdown(struct journal *j)
 {
-	spin_lock(&j->lock);
-	journal_notify_reboot(&journal_reboot_notifier, 0, NULL);	/* expect: fput-sync-atomic */
+	spin_lock(&j->lock);	/* note: {{acquired here}} */
+	journal_notify_reboot(&journal_reboot_notifier, 0, NULL);	/* expect: fput-sync-atomic {{\(journal_notify_reboot -> __fput_sync\)}} */
 	spin_unlock(&j->lock);
 }

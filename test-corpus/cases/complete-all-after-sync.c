@@ -12,7 +12,7 @@ struct swap_activate_ctx {
 
 void swap_activate_fail(struct swap_activate_ctx *ctx)
 {
-	filp_close_sync(ctx->swap_file, NULL);	/* expect: fput-sync-before-complete */
+	filp_close_sync(ctx->swap_file, NULL);	/* expect: fput-sync-before-complete {{filp_close_sync\(\) runs before complete_all\(\) at line 17;}} */
 	ctx->swap_file = NULL;
-	complete_all(&ctx->activated);
+	complete_all(&ctx->activated);	/* note: {{completion signalled here: complete_all\(\)}} */
 }

@@ -20,7 +20,7 @@ static void finish_req(struct loop_cmd_req *req, int result)
 
 void loop_cmd_req_abort(struct loop_cmd_req *req)
 {
-	__fput_sync(req->backing);	/* expect: fput-sync-before-complete */
+	__fput_sync(req->backing);	/* expect: fput-sync-before-complete {{runs before finish_req\(\) at line 25;}} */
 	req->backing = NULL;
-	finish_req(req, -EIO);
+	finish_req(req, -EIO);	/* note: {{completion signalled here: finish_req\(\) -> complete\(\)}} */
 }

@@ -41,7 +41,7 @@ void file_cache_shutdown(struct file_cache *fc)
 
 void file_cache_purge(struct file_cache *fc)
 {
-	__fput_sync(fc->cached);	/* expect: fput-sync-before-complete */
+	__fput_sync(fc->cached);	/* expect: fput-sync-before-complete {{runs before finish_purge\(\) at line 46;}} */
 	fc->cached = NULL;
-	finish_purge(fc);
+	finish_purge(fc);	/* note: {{completion signalled here: finish_purge\(\) -> complete\(\)}} */
 }

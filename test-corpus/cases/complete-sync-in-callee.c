@@ -15,13 +15,13 @@ struct fw_upload_req {
 static void drop_file(struct fw_upload_req *req)
 {
 	if (req->image)
-		__fput_sync(req->image);
+		__fput_sync(req->image);	/* note: {{drop_file\(\) calls __fput_sync\(\)}} */
 	req->image = NULL;
 }
 
 void release_and_signal(struct fw_upload_req *req, int status)
 {
 	req->status = status;
-	drop_file(req);	/* expect: fput-sync-before-complete */
-	complete(&req->done);
+	drop_file(req);	/* expect: fput-sync-before-complete {{runs before complete\(\) at line 26;}} {{\(drop_file -> __fput_sync\)}} */
+	complete(&req->done);	/* note: {{completion signalled here: complete\(\)}} */
 }

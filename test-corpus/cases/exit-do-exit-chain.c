@@ -41,7 +41,7 @@ static struct fdtable *close_files(struct files_struct * files)
 				fdt->fd[i] = NULL;
 				if (file) {
 					filp_flush(file, files);
-					__fput_sync(file);	/* expect: fput-sync-exit */
+					__fput_sync(file);	/* expect: fput-sync-exit {{reached on the task exit path, only when put_files_struct\(\) drops the last reference \(make_task_dead -> do_exit -> exit_files -> put_files_struct -> close_files -> __fput_sync\)}} note: {{close_files\(\) calls __fput_sync\(\)}} */
 					cond_resched();
 				}
 			}
@@ -56,7 +56,7 @@ static struct fdtable *close_files(struct files_struct * files)
 void put_files_struct(struct files_struct *files)
 {
 	if (atomic_dec_and_test(&files->count)) {
-		struct fdtable *fdt = close_files(files);
+		struct fdtable *fdt = close_files(files);	/* note: {{put_files_struct\(\) calls close_files\(\) when atomic_dec_and_test\(\) drops the last reference}} */
 
 		/* free the arrays if they are not embedded */
 		if (fdt != &files->fdtab)
@@ -73,7 +73,7 @@ void exit_files(struct task_struct *tsk)
 		task_lock(tsk);
 		tsk->files = NULL;
 		task_unlock(tsk);
-		put_files_struct(files);
+		put_files_struct(files);	/* note: {{exit_files\(\) calls put_files_struct\(\)}} */
 	}
 }
 
@@ -89,7 +89,7 @@ void __noreturn do_exit(long code)
 
 	exit_mm();
 
-	exit_files(tsk);
+	exit_files(tsk);	/* note: {{do_exit\(\) calls exit_files\(\)}} */
 	exit_fs(tsk);
 	exit_task_work(tsk);
 	exit_thread(tsk);
@@ -124,5 +124,5 @@ void __noreturn make_task_dead(int signr)
 		preempt_count_set(PREEMPT_ENABLED);
 	}
 
-	do_exit(signr);
+	do_exit(signr);	/* note: {{make_task_dead\(\) calls do_exit\(\)}} */
 }

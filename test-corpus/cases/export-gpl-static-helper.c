@@ -22,6 +22,6 @@ void iio_buffer_dmabuf_detach(struct iio_buffer_dmabuf *b)
 {
 	if (--b->attached)
 		return;
-	iio_buffer_dmabuf_put_file(b);	/* expect: fput-sync-export */
+	iio_buffer_dmabuf_put_file(b);	/* expect: fput-sync-export {{reachable from exported function iio_buffer_dmabuf_detach\(\) \(iio_buffer_dmabuf_put_file -> __fput_sync\)}} */
 }
-EXPORT_SYMBOL_GPL(iio_buffer_dmabuf_detach);
+EXPORT_SYMBOL_GPL(iio_buffer_dmabuf_detach);	/* note: {{iio_buffer_dmabuf_detach\(\) exported here by EXPORT_SYMBOL_GPL\(\)}} */

@@ -57,7 +57,7 @@ void __fput_sync(struct file *file)
 	}
 }
 
-EXPORT_SYMBOL(__fput_sync);		/* expect: fput-sync-export */
+EXPORT_SYMBOL(__fput_sync);		/* expect: fput-sync-export {{sync variant __fput_sync\(\) is exported to modules by EXPORT_SYMBOL\(\)}} note: {{__fput_sync\(\) exported here by EXPORT_SYMBOL\(\)}} */
 
 /*
  * A namespaced export (pre-6.13 bare-identifier namespace) of a helper that
@@ -65,9 +65,9 @@ EXPORT_SYMBOL(__fput_sync);		/* expect: fput-sync-export */
  */
 void demo_release_now(struct file *file)
 {
-	__fput_sync(file);		/* expect: fput-sync-export */
+	__fput_sync(file);		/* expect: fput-sync-export {{__fput_sync\(\) reachable from exported function demo_release_now\(\)}} */
 }
-EXPORT_SYMBOL_NS_GPL(demo_release_now, DEMO_NS);
+EXPORT_SYMBOL_NS_GPL(demo_release_now, DEMO_NS);	/* note: {{demo_release_now\(\) exported here by EXPORT_SYMBOL_NS_GPL\(\)}} */
 
 static int demo_reaper(void *data)
 {

@@ -14,8 +14,8 @@ struct iommufd_fault_queue {
 void iommufd_fault_queue_destroy(struct iommufd_fault_queue *fq)
 {
 	if (fq->filep)
-		fput_close_sync(fq->filep);	/* expect: fput-sync-export */
+		fput_close_sync(fq->filep);	/* expect: fput-sync-export {{fput_close_sync\(\) reachable from exported function iommufd_fault_queue_destroy\(\)}} */
 	fq->filep = NULL;
 	fq->fdno = -1;
 }
-EXPORT_SYMBOL_NS_GPL(iommufd_fault_queue_destroy, IOMMUFD);
+EXPORT_SYMBOL_NS_GPL(iommufd_fault_queue_destroy, IOMMUFD);	/* note: {{iommufd_fault_queue_destroy\(\) exported here by EXPORT_SYMBOL_NS_GPL\(\)}} */

@@ -59,4 +59,4 @@ void __fput_sync(struct file *file)
 }
 
 EXPORT_SYMBOL(fput);
-EXPORT_SYMBOL(__fput_sync);	/* expect: fput-sync-export */
+EXPORT_SYMBOL(__fput_sync);	/* expect: fput-sync-export {{sync variant __fput_sync\(\) is exported to modules by EXPORT_SYMBOL\(\)}} note: {{__fput_sync\(\) exported here by EXPORT_SYMBOL\(\)}} */

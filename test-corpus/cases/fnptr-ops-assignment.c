@@ -30,9 +30,9 @@ void blob_store_init(struct blob_store *b, struct file *backing)
 
 void blob_store_evict(struct blob_store *b)
 {
-	mutex_lock(&b->lock);
+	mutex_lock(&b->lock);	/* note: {{mutex 'b->lock' acquired here by mutex_lock\(\)}} */
 	if (b->backing) {
-		b->ops.drop(b->backing);	/* expect: fput-sync-locked */
+		b->ops.drop(b->backing);	/* expect: fput-sync-locked {{mutex 'b->lock' held \(blob_drop_sync -> __fput_sync\)}} note: {{blob_store_evict\(\) calls blob_drop_sync\(\)}} */
 		b->backing = NULL;
 	}
 	mutex_unlock(&b->lock);

@@ -34,9 +34,9 @@ void blob_store_init(struct blob_store *b, struct file *backing)
 
 void blob_store_evict(struct blob_store *b)
 {
-	spin_lock(&b->lock);
+	spin_lock(&b->lock);	/* note: {{acquired here}} */
 	if (b->backing) {
-		b->ops->drop(b->backing);	/* expect: fput-sync-atomic */
+		b->ops->drop(b->backing);	/* expect: fput-sync-atomic {{\(blob_drop_sync -> __fput_sync\)}} note: {{blob_store_evict\(\) calls blob_drop_sync\(\)}} */
 		b->backing = NULL;
 	}
 	spin_unlock(&b->lock);

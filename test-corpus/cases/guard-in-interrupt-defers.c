@@ -36,8 +36,8 @@ static void demo_dump_timeout(struct timer_list *t)
 
 void demo_dump_close(struct demo_dump *d)
 {
-	mutex_lock(&d->lock);
-	demo_dump_release(d);		/* expect: fput-sync-locked */
+	mutex_lock(&d->lock);	/* note: {{mutex 'd->lock' acquired here by mutex_lock\(\)}} */
+	demo_dump_release(d);		/* expect: fput-sync-locked {{mutex 'd->lock' held \(demo_dump_release -> __fput_sync\)}} */
 	mutex_unlock(&d->lock);
 }
 

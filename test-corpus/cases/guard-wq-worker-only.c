@@ -52,8 +52,8 @@ static void demo_close_work(struct work_struct *work)
 {
 	struct demo_xprt *x = container_of(work, struct demo_xprt, close_work);
 
-	mutex_lock(&x->lock);
-	demo_reset_transport(x);	/* expect: fput-sync-locked */
+	mutex_lock(&x->lock);	/* note: {{mutex 'x->lock' acquired here by mutex_lock\(\)}} */
+	demo_reset_transport(x);	/* expect: fput-sync-locked {{^demo_close_work\(\) warn: __fput_sync\(\) reached with mutex 'x->lock' held \(demo_reset_transport -> __fput_sync\)}} */
 	mutex_unlock(&x->lock);
 }
 

@@ -17,7 +17,7 @@ u32 fpga_mgr_read_status(struct fpga_mgr_dev *mgr);
 static void fpga_mgr_drop_bitstream(struct fpga_mgr_dev *mgr)
 {
 	if (mgr->bitstream) {
-		__fput_sync(mgr->bitstream);	/* expect: fput-sync-irq */
+		__fput_sync(mgr->bitstream);	/* expect: fput-sync-irq {{reached in hard interrupt context from fpga_mgr_isr\(\) \(fpga_mgr_isr -> fpga_mgr_drop_bitstream -> __fput_sync\)}} */
 		mgr->bitstream = NULL;
 	}
 }
@@ -36,5 +36,5 @@ static irqreturn_t fpga_mgr_isr(int irq, void *dev_id)
 
 int fpga_mgr_setup_irq(struct fpga_mgr_dev *mgr)
 {
-	return request_irq(mgr->irq, fpga_mgr_isr, IRQF_SHARED, "fpga-mgr", mgr);
+	return request_irq(mgr->irq, fpga_mgr_isr, IRQF_SHARED, "fpga-mgr", mgr);	/* note: {{fpga_mgr_isr\(\) runs in hard interrupt context: registered by request_irq\(\)}} */
 }

@@ -14,7 +14,7 @@ struct crypto_engine_req {
 
 static void crypto_req_put_key(struct crypto_engine_req *req)
 {
-	fput_close_sync(req->key_file);	/* expect: fput-sync-irq */
+	fput_close_sync(req->key_file);	/* expect: fput-sync-irq {{reached in soft interrupt context from crypto_req_done_tasklet\(\) \(crypto_req_done_tasklet -> crypto_req_put_key -> fput_close_sync\)}} */
 	req->key_file = NULL;
 }
 
@@ -28,5 +28,5 @@ static void crypto_req_done_tasklet(struct tasklet_struct *t)
 
 void crypto_engine_req_init(struct crypto_engine_req *req)
 {
-	tasklet_setup(&req->done_task, crypto_req_done_tasklet);
+	tasklet_setup(&req->done_task, crypto_req_done_tasklet);	/* note: {{crypto_req_done_tasklet\(\) runs in soft interrupt context: registered by tasklet_setup\(\)}} */
 }

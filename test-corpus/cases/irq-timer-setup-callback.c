@@ -19,13 +19,13 @@ static void watchdog_dump_timeout(struct timer_list *t)
 
 	wd->timeouts++;
 	if (wd->dump_file) {
-		__fput_sync(wd->dump_file);	/* expect: fput-sync-irq */
+		__fput_sync(wd->dump_file);	/* expect: fput-sync-irq {{reached in soft interrupt context from watchdog_dump_timeout\(\)}} */
 		wd->dump_file = NULL;
 	}
 }
 
 void watchdog_dump_arm(struct watchdog_dump *wd)
 {
-	timer_setup(&wd->timer, watchdog_dump_timeout, 0);
+	timer_setup(&wd->timer, watchdog_dump_timeout, 0);	/* note: {{watchdog_dump_timeout\(\) runs in soft interrupt context}} */
 	mod_timer(&wd->timer, jiffies + 5 * HZ);
 }

@@ -22,7 +22,7 @@ struct snap_table {
 static void snap_entry_release_file(struct snap_entry *ent)
 {
 	if (ent->filp)
-		__fput_sync(ent->filp);
+		__fput_sync(ent->filp);	/* note: {{snap_entry_release_file\(\) calls __fput_sync\(\)}} */
 	ent->filp = NULL;
 }
 
@@ -30,7 +30,7 @@ static void snap_entry_destroy(struct snap_table *tbl, struct snap_entry *ent)
 {
 	list_del(&ent->node);
 	tbl->nr_entries--;
-	snap_entry_release_file(ent);
+	snap_entry_release_file(ent);	/* note: {{snap_entry_destroy\(\) calls snap_entry_release_file\(\)}} */
 	kfree(ent);
 }
 
@@ -38,8 +38,8 @@ void snap_table_flush(struct snap_table *tbl)
 {
 	struct snap_entry *ent, *tmp;
 
-	spin_lock(&tbl->lock);
+	spin_lock(&tbl->lock);	/* note: {{acquired here}} */
 	list_for_each_entry_safe(ent, tmp, &tbl->entries, node)
-		snap_entry_destroy(tbl, ent);	/* expect: fput-sync-atomic */
+		snap_entry_destroy(tbl, ent);	/* expect: fput-sync-atomic {{\(snap_entry_destroy -> snap_entry_release_file -> __fput_sync\)}} */
 	spin_unlock(&tbl->lock);
 }

@@ -14,9 +14,9 @@ struct sync_timeline_dev {
 
 void sync_timeline_cancel_fd(struct sync_timeline_dev *dev)
 {
-	mutex_lock(&dev->lock);
+	mutex_lock(&dev->lock);	/* note: {{mutex 'dev->lock' acquired here by mutex_lock\(\)}} */
 	if (!dev->signaled && dev->fence_fd >= 0) {
-		close_fd_sync(dev->fence_fd);	/* expect: fput-sync-locked */
+		close_fd_sync(dev->fence_fd);	/* expect: fput-sync-locked {{close_fd_sync\(\) reached with mutex 'dev->lock' held}} */
 		dev->fence_fd = -1;
 	}
 	mutex_unlock(&dev->lock);

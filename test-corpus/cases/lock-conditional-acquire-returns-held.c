@@ -36,8 +36,8 @@ static inline bool io_acct_run_queue(struct io_wq_acct *acct)
 
 int io_wq_worker(struct io_wq_acct *acct, struct file *exit_file)
 {
-	while (io_acct_run_queue(acct)) {
-		__fput_sync(acct->work_file);	/* expect: fput-sync-atomic */
+	while (io_acct_run_queue(acct)) {	/* note: {{spinlock 'acct->lock' acquired here}} */
+		__fput_sync(acct->work_file);	/* expect: fput-sync-atomic {{spinlock 'acct->lock' held}} */
 		acct->nr_works--;
 		raw_spin_unlock(&acct->lock);
 	}

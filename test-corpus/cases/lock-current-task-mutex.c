@@ -44,11 +44,11 @@ int bprm_execve(struct linux_binprm *bprm)
 {
 	int retval;
 
-	retval = prepare_bprm_creds(bprm);
+	retval = prepare_bprm_creds(bprm);	/* note: {{mutex 'current->signal->cred_guard_mutex' acquired here}} */
 	if (retval)
 		return retval;
 
-	__fput_sync(bprm->interpreter);	/* expect: fput-sync-locked */
+	__fput_sync(bprm->interpreter);	/* expect: fput-sync-locked {{mutex 'current->signal->cred_guard_mutex' held}} */
 	mutex_unlock(&current->signal->cred_guard_mutex);
 	__fput_sync(bprm->file);
 	return 0;

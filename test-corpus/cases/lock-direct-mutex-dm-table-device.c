@@ -55,7 +55,7 @@ static void close_table_device(struct table_device *td, struct mapped_device *md
 	if (unlikely(test_bit(DMF_DEFERRED_REMOVE, &md->flags)))
 		fput(td->dm_dev.bdev_file);
 	else
-		__fput_sync(td->dm_dev.bdev_file);
+		__fput_sync(td->dm_dev.bdev_file);	/* note: {{close_table_device\(\) calls __fput_sync\(\)}} */
 
 	put_dax(td->dm_dev.dax_dev);
 	list_del(&td->list);
@@ -66,8 +66,8 @@ void dm_put_table_device(struct mapped_device *md, struct dm_dev *d)
 {
 	struct table_device *td = container_of(d, struct table_device, dm_dev);
 
-	mutex_lock(&md->table_devices_lock);
+	mutex_lock(&md->table_devices_lock);	/* note: {{mutex 'md->table_devices_lock' acquired here by mutex_lock\(\)}} */
 	if (refcount_dec_and_test(&td->count))
-		close_table_device(td, md);	/* expect: fput-sync-locked */
+		close_table_device(td, md);	/* expect: fput-sync-locked {{mutex 'md->table_devices_lock' held, only when dm_put_table_device\(\) drops the last reference \(close_table_device -> __fput_sync\)}} note: {{dm_put_table_device\(\) calls close_table_device\(\) when refcount_dec_and_test\(\) drops the last reference}} */
 	mutex_unlock(&md->table_devices_lock);
 }

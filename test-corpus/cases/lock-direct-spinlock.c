@@ -14,7 +14,7 @@ struct vchan_port {
 
 void vchan_port_disconnect(struct vchan_port *port)
 {
-	spin_lock(&port->lock);
+	spin_lock(&port->lock);	/* note: {{acquired here}} */
 	port->connected = false;
 	if (port->backing) {
 		__fput_sync(port->backing);	/* expect: fput-sync-atomic */

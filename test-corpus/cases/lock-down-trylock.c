@@ -14,11 +14,11 @@ struct console_log {
 
 int console_log_rotate(struct console_log *cl, struct file *next)
 {
-	if (down_trylock(&cl->sem))
+	if (down_trylock(&cl->sem))	/* note: {{semaphore 'cl->sem' acquired here by down_trylock\(\)}} */
 		return -EBUSY;
 
 	if (cl->log_file)
-		__fput_sync(cl->log_file);	/* expect: fput-sync-locked */
+		__fput_sync(cl->log_file);	/* expect: fput-sync-locked {{semaphore 'cl->sem' held}} */
 	cl->log_file = next;
 	cl->dropped = 0;
 	up(&cl->sem);

@@ -15,12 +15,12 @@ struct fw_loader {
 
 void fw_loader_release(struct fw_loader *ldr)
 {
-	guard(mutex)(&ldr->lock);
+	guard(mutex)(&ldr->lock);	/* note: {{mutex 'ldr->lock' acquired here by mutex_lock\(\)}} */
 
 	if (!ldr->fw_file)
 		return;
 
 	ldr->fw_size = 0;
-	fput_close_sync(ldr->fw_file);	/* expect: fput-sync-locked */
+	fput_close_sync(ldr->fw_file);	/* expect: fput-sync-locked {{fput_close_sync\(\) reached with mutex 'ldr->lock' held}} */
 	ldr->fw_file = NULL;
 }

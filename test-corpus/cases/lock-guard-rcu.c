@@ -19,8 +19,8 @@ void audit_rule_drop_exe(struct audit_rule_ref *ref)
 {
 	struct audit_tree_watch *w;
 
-	guard(rcu)();
+	guard(rcu)();	/* note: {{RCU read lock held \(rcu_read_lock\(\)\) from here}} */
 	w = rcu_dereference(ref->watch);
 	if (w && w->exe_file)
-		__fput_sync(w->exe_file);	/* expect: fput-sync-atomic */
+		__fput_sync(w->exe_file);	/* expect: fput-sync-atomic {{reached with RCU read lock held}} */
 }

@@ -14,9 +14,9 @@ struct hid_bpf_prog_slot {
 
 void hid_bpf_prog_slot_clear(struct hid_bpf_prog_slot *slot)
 {
-	guard(spinlock_irqsave)(&slot->lock);
+	guard(spinlock_irqsave)(&slot->lock);	/* note: {{spinlock 'slot->lock' acquired here}} */
 
 	if (slot->prog_file)
-		__fput_sync(slot->prog_file);	/* expect: fput-sync-atomic */
+		__fput_sync(slot->prog_file);	/* expect: fput-sync-atomic {{spinlock 'slot->lock' held}} */
 	slot->prog_file = NULL;
 }

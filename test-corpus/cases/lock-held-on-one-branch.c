@@ -18,7 +18,7 @@ void io_ring_unregister_file(struct io_ring *ring)
 	struct file *filp;
 
 	if (ring->shared)
-		spin_lock(&ring->lock);
+		spin_lock(&ring->lock);	/* note: {{acquired here}} */
 
 	filp = ring->registered;
 	ring->registered = NULL;

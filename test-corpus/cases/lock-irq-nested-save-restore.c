@@ -23,8 +23,8 @@ static void nic_stats_bump(struct nic_stats *s)
 
 void nic_stats_dump_close(struct nic_stats *s)
 {
-	local_irq_disable();
+	local_irq_disable();	/* note: {{interrupts disabled \(local_irq_disable\(\)\) from here}} */
 	nic_stats_bump(s);
-	__fput_sync(s->dump_file);	/* expect: fput-sync-atomic */
+	__fput_sync(s->dump_file);	/* expect: fput-sync-atomic {{reached with interrupts disabled \(local_irq_disable\(\)\)}} */
 	local_irq_enable();
 }

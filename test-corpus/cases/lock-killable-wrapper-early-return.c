@@ -50,10 +50,10 @@ close_fail:
 /* Where the wrapper succeeded, the lock is held. */
 int coredump_write_locked(struct mm_struct *mm, struct file *file)
 {
-	if (mmap_write_lock_killable(mm))
+	if (mmap_write_lock_killable(mm))	/* note: {{rw_semaphore 'mm->mmap_lock' acquired here}} */
 		return -EINTR;
 
-	__fput_sync(file);	/* expect: fput-sync-locked */
+	__fput_sync(file);	/* expect: fput-sync-locked {{rw_semaphore 'mm->mmap_lock' held}} */
 	mmap_write_unlock(mm);
 	return 0;
 }

@@ -13,8 +13,8 @@ struct xsk_pool {
 
 void xsk_pool_release(struct xsk_pool *pool)
 {
-	local_bh_disable();
+	local_bh_disable();	/* note: {{bottom halves disabled \(local_bh_disable\(\)\) from here}} */
 	if (--pool->users == 0)
-		__fput_sync(pool->umem_file);	/* expect: fput-sync-atomic */
+		__fput_sync(pool->umem_file);	/* expect: fput-sync-atomic {{reached with bottom halves disabled \(local_bh_disable\(\)\)}} */
 	local_bh_enable();
 }

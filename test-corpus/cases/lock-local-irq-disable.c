@@ -13,9 +13,9 @@ struct kvm_vcpu_dump {
 
 void kvm_vcpu_dump_cancel(struct kvm_vcpu_dump *d)
 {
-	local_irq_disable();
+	local_irq_disable();	/* note: {{interrupts disabled \(local_irq_disable\(\)\) from here}} */
 	d->pending = false;
-	__fput_sync(d->dump_file);	/* expect: fput-sync-atomic */
+	__fput_sync(d->dump_file);	/* expect: fput-sync-atomic {{reached with interrupts disabled \(local_irq_disable\(\)\)}} */
 	d->dump_file = NULL;
 	local_irq_enable();
 }

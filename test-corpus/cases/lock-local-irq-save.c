@@ -15,10 +15,10 @@ void pmu_ctx_sched_out(struct pmu_ctx *ctx)
 {
 	unsigned long flags;
 
-	local_irq_save(flags);
+	local_irq_save(flags);	/* note: {{interrupts disabled \(local_irq_save\(\)\) from here}} */
 	ctx->nr_active = 0;
 	if (ctx->sample_file) {
-		__fput_sync(ctx->sample_file);	/* expect: fput-sync-atomic */
+		__fput_sync(ctx->sample_file);	/* expect: fput-sync-atomic {{reached with interrupts disabled \(local_irq_save\(\)\)}} */
 		ctx->sample_file = NULL;
 	}
 	local_irq_restore(flags);

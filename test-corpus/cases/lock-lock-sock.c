@@ -15,10 +15,10 @@ void kcm_psock_unattach(struct kcm_psock *psock)
 {
 	struct sock *sk = psock->sk;
 
-	lock_sock(sk);
+	lock_sock(sk);	/* note: {{socket lock 'sk' acquired here}} */
 	sk->sk_user_data = NULL;
 	if (psock->attached) {
-		__fput_sync(psock->attached);	/* expect: fput-sync-locked */
+		__fput_sync(psock->attached);	/* expect: fput-sync-locked {{socket lock 'sk' held}} */
 		psock->attached = NULL;
 	}
 	release_sock(sk);

@@ -29,7 +29,7 @@ void fanotify_group_q_flush(struct fanotify_group_q *q)
 		list_del(&p->node);
 		spin_unlock(&q->lock);
 		cond_resched();
-		spin_lock(&q->lock);
+		spin_lock(&q->lock);	/* note: {{acquired here}} */
 		__fput_sync(p->file);	/* expect: fput-sync-atomic */
 		kfree(p);
 	}

@@ -22,8 +22,8 @@ void blk_trace_files_release(struct blk_trace_files *bt)
 {
 	spin_lock(&bt->lock);
 	if (bt->msg_file)
-		CLOSE_AND_FORGET(bt->msg_file);	/* expect: fput-sync-atomic */
+		CLOSE_AND_FORGET(bt->msg_file);	/* expect: fput-sync-atomic note: {{blk_trace_files_release\(\) calls __fput_sync\(\)}} note@-2: {{acquired here}} */
 	if (bt->dropped_file)
-		CLOSE_AND_FORGET(bt->dropped_file);	/* expect: fput-sync-atomic */
+		CLOSE_AND_FORGET(bt->dropped_file);	/* expect: fput-sync-atomic note: {{blk_trace_files_release\(\) calls __fput_sync\(\)}} note@-4: {{acquired here}} */
 	spin_unlock(&bt->lock);
 }

@@ -76,7 +76,7 @@ static struct table_device *open_table_device(struct mapped_device *md,
 	return td;
 
 out_blkdev_put:
-	__fput_sync(bdev_file);
+	__fput_sync(bdev_file);	/* note: {{open_table_device\(\) calls __fput_sync\(\)}} */
 out_free_td:
 	kfree(td);
 	return ERR_PTR(r);
@@ -99,10 +99,10 @@ int dm_get_table_device(struct mapped_device *md, dev_t dev, unsigned int mode,
 {
 	struct table_device *td;
 
-	mutex_lock(&md->table_devices_lock);
+	mutex_lock(&md->table_devices_lock);	/* note: {{mutex 'md->table_devices_lock' acquired here by mutex_lock\(\)}} */
 	td = find_table_device(&md->table_devices, dev, mode);
 	if (!td) {
-		td = open_table_device(md, dev, mode);	/* expect: fput-sync-locked */
+		td = open_table_device(md, dev, mode);	/* expect: fput-sync-locked {{mutex 'md->table_devices_lock' held \(open_table_device -> __fput_sync\)}} */
 		if (IS_ERR(td)) {
 			mutex_unlock(&md->table_devices_lock);
 			return PTR_ERR(td);

@@ -13,11 +13,11 @@ struct vhost_log {
 
 long vhost_log_set_file(struct vhost_log *log, struct file *filp)
 {
-	if (mutex_lock_interruptible(&log->mutex))
+	if (mutex_lock_interruptible(&log->mutex))	/* note: {{mutex 'log->mutex' acquired here by mutex_lock_interruptible\(\)}} */
 		return -EINTR;
 
 	if (log->log_file)
-		__fput_sync(log->log_file);	/* expect: fput-sync-locked */
+		__fput_sync(log->log_file);	/* expect: fput-sync-locked {{mutex 'log->mutex' held}} */
 	log->log_file = filp;
 	mutex_unlock(&log->mutex);
 	return 0;

@@ -15,9 +15,9 @@ struct ovl_upper {
 
 void ovl_upper_drop_realfile(struct ovl_upper *up)
 {
-	mutex_lock_nested(&up->lock, OVL_LOCK_CHILD);
+	mutex_lock_nested(&up->lock, OVL_LOCK_CHILD);	/* note: {{mutex 'up->lock' acquired here}} */
 	if (up->realfile)
-		__fput_sync(up->realfile);	/* expect: fput-sync-locked */
+		__fput_sync(up->realfile);	/* expect: fput-sync-locked {{mutex 'up->lock' held}} */
 	up->realfile = NULL;
 	mutex_unlock(&up->lock);
 }

@@ -18,11 +18,11 @@ void trace_buf_reset_local(void)
 {
 	struct percpu_trace_buf *buf;
 
-	preempt_disable();
+	preempt_disable();	/* note: {{preemption disabled \(preempt_disable\(\)\) from here}} */
 	buf = &trace_bufs[raw_smp_processor_id()];
 	buf->used = 0;
 	if (buf->spill_file) {
-		__fput_sync(buf->spill_file);	/* expect: fput-sync-atomic */
+		__fput_sync(buf->spill_file);	/* expect: fput-sync-atomic {{reached with preemption disabled \(preempt_disable\(\)\)}} */
 		buf->spill_file = NULL;
 	}
 	preempt_enable();

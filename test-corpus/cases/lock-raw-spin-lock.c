@@ -13,10 +13,10 @@ struct sched_trace_ctl {
 
 void sched_trace_ctl_reset(struct sched_trace_ctl *ctl)
 {
-	raw_spin_lock(&ctl->lock);
+	raw_spin_lock(&ctl->lock);	/* note: {{spinlock 'ctl->lock' acquired here}} */
 	ctl->events = 0;
 	if (ctl->trace_file) {
-		__fput_sync(ctl->trace_file);	/* expect: fput-sync-atomic */
+		__fput_sync(ctl->trace_file);	/* expect: fput-sync-atomic {{spinlock 'ctl->lock' held}} */
 		ctl->trace_file = NULL;
 	}
 	raw_spin_unlock(&ctl->lock);

@@ -23,8 +23,8 @@ static unsigned long peer_cache_hits(struct peer_cache *pc)
 
 void peer_cache_flush(struct peer_cache *pc)
 {
-	rcu_read_lock();
+	rcu_read_lock();	/* note: {{RCU read lock held \(rcu_read_lock\(\)\) from here}} */
 	if (peer_cache_hits(pc) == 0)
-		__fput_sync(pc->log);	/* expect: fput-sync-atomic */
+		__fput_sync(pc->log);	/* expect: fput-sync-atomic {{reached with RCU read lock held}} */
 	rcu_read_unlock();
 }

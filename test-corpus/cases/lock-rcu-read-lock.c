@@ -18,10 +18,10 @@ void nf_hook_drop_trace(struct nf_hook_entry *e)
 {
 	struct nf_hook_priv *priv;
 
-	rcu_read_lock();
+	rcu_read_lock();	/* note: {{RCU read lock held \(rcu_read_lock\(\)\) from here}} */
 	priv = rcu_dereference(e->priv);
 	if (priv && priv->trace_file) {
-		__fput_sync(priv->trace_file);	/* expect: fput-sync-atomic */
+		__fput_sync(priv->trace_file);	/* expect: fput-sync-atomic {{reached with RCU read lock held}} */
 		priv->trace_file = NULL;
 	}
 	rcu_read_unlock();

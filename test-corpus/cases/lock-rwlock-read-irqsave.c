@@ -15,8 +15,8 @@ void evdev_grab_drop(struct evdev_grab *g)
 {
 	unsigned long flags;
 
-	read_lock_irqsave(&g->lock, flags);
+	read_lock_irqsave(&g->lock, flags);	/* note: {{rwlock 'g->lock' acquired here}} */
 	if (g->grab_file)
-		__fput_sync(g->grab_file);	/* expect: fput-sync-atomic */
+		__fput_sync(g->grab_file);	/* expect: fput-sync-atomic {{rwlock 'g->lock' held}} */
 	read_unlock_irqrestore(&g->lock, flags);
 }

@@ -14,8 +14,8 @@ struct binfmt_entry {
 
 void binfmt_entry_disable(struct binfmt_entry *e)
 {
-	read_lock(&e->lock);
+	read_lock(&e->lock);	/* note: {{rwlock 'e->lock' acquired here}} */
 	if (!e->enabled && e->interp_file)
-		__fput_sync(e->interp_file);	/* expect: fput-sync-atomic */
+		__fput_sync(e->interp_file);	/* expect: fput-sync-atomic {{rwlock 'e->lock' held}} */
 	read_unlock(&e->lock);
 }

@@ -13,10 +13,10 @@ struct binfmt_entry {
 
 void binfmt_entry_remove(struct binfmt_entry *e)
 {
-	write_lock(&e->lock);
+	write_lock(&e->lock);	/* note: {{rwlock 'e->lock' acquired here}} */
 	e->enabled = false;
 	if (e->interp_file)
-		__fput_sync(e->interp_file);	/* expect: fput-sync-atomic */
+		__fput_sync(e->interp_file);	/* expect: fput-sync-atomic {{rwlock 'e->lock' held}} */
 	e->interp_file = NULL;
 	write_unlock(&e->lock);
 }

@@ -12,8 +12,8 @@ struct coredump_ctl {
 
 void coredump_ctl_drop_pipe(struct coredump_ctl *ctl)
 {
-	down_read(&ctl->sem);
+	down_read(&ctl->sem);	/* note: {{rw_semaphore 'ctl->sem' acquired here by down_read\(\)}} */
 	if (ctl->pipe_file)
-		__fput_sync(ctl->pipe_file);	/* expect: fput-sync-locked */
+		__fput_sync(ctl->pipe_file);	/* expect: fput-sync-locked {{rw_semaphore 'ctl->sem' held}} */
 	up_read(&ctl->sem);
 }

@@ -13,9 +13,9 @@ struct coredump_ctl {
 
 void coredump_ctl_replace_pipe(struct coredump_ctl *ctl, struct file *pipe)
 {
-	down_write(&ctl->sem);
+	down_write(&ctl->sem);	/* note: {{rw_semaphore 'ctl->sem' acquired here by down_write\(\)}} */
 	if (ctl->pipe_file)
-		__fput_sync(ctl->pipe_file);	/* expect: fput-sync-locked */
+		__fput_sync(ctl->pipe_file);	/* expect: fput-sync-locked {{rw_semaphore 'ctl->sem' held}} */
 	ctl->pipe_file = pipe;
 	ctl->generation++;
 	up_write(&ctl->sem);

@@ -14,9 +14,9 @@ struct sysfs_bin_cache {
 
 void sysfs_bin_cache_shrink(struct sysfs_bin_cache *c)
 {
-	scoped_guard(mutex_try, &c->lock) {
+	scoped_guard(mutex_try, &c->lock) {	/* note: {{mutex 'c->lock' acquired here by mutex_trylock\(\)}} */
 		if (c->shadow)
-			__fput_sync(c->shadow);	/* expect: fput-sync-locked */
+			__fput_sync(c->shadow);	/* expect: fput-sync-locked {{mutex 'c->lock' held}} */
 		c->shadow = NULL;
 	}
 }

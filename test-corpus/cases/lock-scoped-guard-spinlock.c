@@ -15,7 +15,7 @@ struct uprobe_ctx {
 
 void uprobe_ctx_put_exe(struct uprobe_ctx *ctx)
 {
-	scoped_guard(spinlock, &ctx->lock) {
+	scoped_guard(spinlock, &ctx->lock) {	/* note: {{acquired here}} */
 		if (--ctx->refs == 0) {
 			__fput_sync(ctx->exe_file);	/* expect: fput-sync-atomic */
 			ctx->exe_file = NULL;

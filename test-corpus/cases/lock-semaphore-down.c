@@ -12,9 +12,9 @@ struct hsm_channel {
 
 void hsm_channel_unload(struct hsm_channel *ch)
 {
-	down(&ch->sem);
+	down(&ch->sem);	/* note: {{semaphore 'ch->sem' acquired here by down\(\)}} */
 	if (ch->fw_image)
-		__fput_sync(ch->fw_image);	/* expect: fput-sync-locked */
+		__fput_sync(ch->fw_image);	/* expect: fput-sync-locked {{semaphore 'ch->sem' held}} */
 	ch->fw_image = NULL;
 	up(&ch->sem);
 }

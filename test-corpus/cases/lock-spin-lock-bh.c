@@ -13,7 +13,7 @@ struct tun_filter {
 
 void tun_filter_detach(struct tun_filter *flt)
 {
-	spin_lock_bh(&flt->lock);
+	spin_lock_bh(&flt->lock);	/* note: {{acquired here}} */
 	flt->count = 0;
 	if (flt->bpf_file)
 		__fput_sync(flt->bpf_file);	/* expect: fput-sync-atomic */

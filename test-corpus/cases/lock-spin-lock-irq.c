@@ -13,7 +13,7 @@ struct dma_fence_dump {
 
 void dma_fence_dump_disarm(struct dma_fence_dump *d)
 {
-	spin_lock_irq(&d->lock);
+	spin_lock_irq(&d->lock);	/* note: {{acquired here}} */
 	d->armed = false;
 	__fput_sync(d->dump_file);	/* expect: fput-sync-atomic */
 	d->dump_file = NULL;

@@ -16,10 +16,10 @@ void uart_capture_stop(struct uart_capture *cap)
 {
 	unsigned long flags;
 
-	spin_lock_irqsave(&cap->lock, flags);
+	spin_lock_irqsave(&cap->lock, flags);	/* note: {{spinlock 'cap->lock' acquired here}} */
 	cap->bytes = 0;
 	if (cap->capture_file) {
-		__fput_sync(cap->capture_file);	/* expect: fput-sync-atomic */
+		__fput_sync(cap->capture_file);	/* expect: fput-sync-atomic {{spinlock 'cap->lock' held}} */
 		cap->capture_file = NULL;
 	}
 	spin_unlock_irqrestore(&cap->lock, flags);

@@ -15,7 +15,7 @@ void swap_slot_cache_drain(struct swap_slot_cache *cache)
 {
 	if (spin_trylock(&cache->lock)) {
 		cache->draining = true;
-		__fput_sync(cache->swap_file);	/* expect: fput-sync-atomic */
+		__fput_sync(cache->swap_file);	/* expect: fput-sync-atomic note@-2: {{acquired here}} */
 		cache->swap_file = NULL;
 		spin_unlock(&cache->lock);
 	}

@@ -14,7 +14,7 @@ struct zram_backing {
 
 int zram_backing_try_reset(struct zram_backing *zb)
 {
-	int locked = spin_trylock(&zb->lock);
+	int locked = spin_trylock(&zb->lock);	/* note: {{acquired here}} */
 
 	if (!locked)
 		return -EBUSY;

@@ -11,11 +11,11 @@
 
 void inode_detach_file(struct inode *inode, struct file *file)
 {
-	inode_lock(inode);
+	inode_lock(inode);	/* note: {{rw_semaphore 'inode->i_rwsem' acquired here}} */
 	spin_lock(&inode->i_lock);
 	inode->i_state = 0;
 	spin_unlock(&inode->i_lock);
-	__fput_sync(file);	/* expect: fput-sync-locked */
+	__fput_sync(file);	/* expect: fput-sync-locked {{rw_semaphore 'inode->i_rwsem' held}} */
 	inode_unlock(inode);
 }
 

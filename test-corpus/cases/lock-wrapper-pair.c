@@ -24,7 +24,7 @@ static void qp_unlock(struct qp_state *qp)
 
 void qp_destroy_umem(struct qp_state *qp)
 {
-	qp_lock(qp);
+	qp_lock(qp);	/* note: {{acquired here}} */
 	qp->state = 0;
 	if (qp->umem_file)
 		__fput_sync(qp->umem_file);	/* expect: fput-sync-atomic */

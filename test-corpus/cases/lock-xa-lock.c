@@ -14,7 +14,7 @@ void fd_cache_evict(struct fd_cache *cache, unsigned long index)
 {
 	struct file *filp;
 
-	xa_lock(&cache->files);
+	xa_lock(&cache->files);	/* note: {{acquired here}} */
 	filp = __xa_erase(&cache->files, index);
 	if (filp)
 		__fput_sync(filp);	/* expect: fput-sync-atomic */

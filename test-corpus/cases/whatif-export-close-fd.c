@@ -23,7 +23,7 @@ int close_fd(unsigned fd)
 	if (!file)
 		return -EBADF;
 
-	return filp_close(file, files);
+	return filp_close(file, files);	/* note: {{close_fd\(\) calls filp_close\(\)}} */
 }
 
 struct umh_pipe_ctx {
@@ -35,7 +35,7 @@ void umh_pipe_ctx_close(struct umh_pipe_ctx *ctx)
 {
 	ctx->running = false;
 	if (ctx->stdin_fd >= 0)
-		close_fd(ctx->stdin_fd);	/* expect: fput-sync-export */
+		close_fd(ctx->stdin_fd);	/* expect: fput-sync-export {{filp_close\(\) reachable from exported function umh_pipe_ctx_close\(\) \(close_fd -> filp_close\)}} */
 	ctx->stdin_fd = -1;
 }
-EXPORT_SYMBOL_GPL(umh_pipe_ctx_close);
+EXPORT_SYMBOL_GPL(umh_pipe_ctx_close);	/* note: {{umh_pipe_ctx_close\(\) exported here by EXPORT_SYMBOL_GPL\(\)}} */

@@ -14,10 +14,10 @@ struct vfio_migration_file {
 
 void vfio_migration_file_disable(struct vfio_migration_file *migf)
 {
-	mutex_lock(&migf->lock);
+	mutex_lock(&migf->lock);	/* note: {{mutex 'migf->lock' acquired here by mutex_lock\(\)}} */
 	migf->disabled = true;
 	if (migf->filp) {
-		filp_close(migf->filp, NULL);	/* expect: fput-sync-locked */
+		filp_close(migf->filp, NULL);	/* expect: fput-sync-locked {{filp_close\(\) reached with mutex 'migf->lock' held}} */
 		migf->filp = NULL;
 	}
 	mutex_unlock(&migf->lock);

@@ -18,9 +18,9 @@ struct demo_dev {
 
 int demo_dev_sample(struct demo_dev *d, unsigned int fd)
 {
-	mutex_lock(&d->lock);
+	mutex_lock(&d->lock);	/* note: {{mutex 'd->lock' acquired here by mutex_lock\(\)}} */
 	{
-		struct file *f __free(fput) = fget(fd);	/* expect: fput-sync-locked */
+		struct file *f __free(fput) = fget(fd);	/* expect: fput-sync-locked {{fput\(\) reached with mutex 'd->lock' held \(__free_fput -> fput\)}} note: {{demo_dev_sample\(\) calls __free_fput\(\)}} */
 
 		if (!f) {
 			mutex_unlock(&d->lock);

@@ -39,7 +39,7 @@ static int demo_openat(struct demo_kiocb *req, unsigned int f) { return 8; }
 
 static int demo_close(struct demo_kiocb *req, unsigned int issue_flags)
 {
-	return filp_close(req->file, NULL);
+	return filp_close(req->file, NULL);	/* note: {{demo_close\(\) calls filp_close\(\)}} */
 }
 
 enum {
@@ -65,7 +65,7 @@ static int demo_issue_sqe(struct demo_kiocb *req, unsigned int issue_flags)
 {
 	const struct demo_issue_def *def = &demo_issue_defs[req->opcode];
 
-	return def->issue(req, issue_flags);
+	return def->issue(req, issue_flags);	/* note: {{demo_issue_sqe\(\) calls demo_close\(\)}} */
 }
 
 int demo_submit_sqe(struct demo_kiocb *req)
@@ -73,8 +73,8 @@ int demo_submit_sqe(struct demo_kiocb *req)
 	struct demo_ring_ctx *ctx = req->ctx;
 	int ret;
 
-	mutex_lock(&ctx->uring_lock);
-	ret = demo_issue_sqe(req, 0);	/* expect: fput-sync-locked */
+	mutex_lock(&ctx->uring_lock);	/* note: {{mutex 'ctx->uring_lock' acquired here by mutex_lock\(\)}} */
+	ret = demo_issue_sqe(req, 0);	/* expect: fput-sync-locked {{mutex 'ctx->uring_lock' held \(demo_issue_sqe -> demo_close -> filp_close\)}} */
 	mutex_unlock(&ctx->uring_lock);
 	return ret;
 }

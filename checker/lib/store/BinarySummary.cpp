@@ -2,15 +2,16 @@
 //
 //   "FPS1" strings body
 //   strings: count, then (length, bytes) each
-//   body:    the summary's fields in declaration order; a string is its index
-//            in the table, a vector its length then its elements; numbers
-//            are ULEB128.
+//   body:    the summary's fields in the order of SummaryFields.h (their
+//            declaration order); a string is its index in the table, a
+//            vector its length then its elements; numbers are ULEB128.
 //
 // Bump StoreSchemaVersion (Schema.h) on any change to the layout.
 //
 //===----------------------------------------------------------------------===//
 
 #include "store/BinarySummary.h"
+#include "store/SummaryFields.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/LEB128.h"
@@ -22,8 +23,12 @@ using namespace fputcheck;
 static const char Magic[4] = {'F', 'P', 'S', '1'};
 
 namespace {
+/// Writes each field of SummaryFields.h as it comes: a vector is its length
+/// and then its elements.
 class Writer {
 public:
+  template <class T> void field(const Field &, const T &V) { value(V); }
+
   void num(uint64_t N) {
     uint8_t Buf[16];
     unsigned Len = encodeULEB128(N, Buf);
@@ -34,16 +39,6 @@ public:
     if (New)
       Strings.push_back(S);
     num(It->second);
-  }
-  void strs(const std::vector<std::string> &V) {
-    num(V.size());
-    for (const std::string &S : V)
-      str(S);
-  }
-  template <typename T> void nums(const std::vector<T> &V) {
-    num(V.size());
-    for (T N : V)
-      num(N);
   }
 
   void finish(std::vector<uint8_t> &Out) {
@@ -60,14 +55,28 @@ public:
   }
 
 private:
+  void value(const std::string &S) { str(S); }
+  void value(unsigned N) { num(N); }
+  template <class T> void value(const std::vector<T> &V) {
+    num(V.size());
+    for (const T &E : V)
+      value(E);
+  }
+  template <class T> void value(const T &Record) {
+    mapConstFields(*this, Record);
+  }
+
   std::vector<uint8_t> Body;
   StringMap<unsigned> Index;
   std::vector<StringRef> Strings; // Point into Index's keys.
 };
 
+/// Reads what Writer wrote; after the first error it reads nothing more.
 class Reader {
 public:
   explicit Reader(ArrayRef<uint8_t> In) : P(In.begin()), End(In.end()) {}
+
+  template <class T> void field(const Field &, T &V) { value(V); }
 
   bool num(uint64_t &N) {
     if (Bad)
@@ -103,26 +112,6 @@ public:
     N = size_t(V);
     return true;
   }
-  bool strs(std::vector<std::string> &V) {
-    size_t N;
-    if (!count(N))
-      return false;
-    V.resize(N);
-    for (std::string &S : V)
-      if (!str(S))
-        return false;
-    return true;
-  }
-  bool nums(std::vector<unsigned> &V) {
-    size_t N;
-    if (!count(N))
-      return false;
-    V.resize(N);
-    for (unsigned &X : V)
-      if (!num(X))
-        return false;
-    return true;
-  }
 
   bool readStrings() {
     size_t N;
@@ -141,6 +130,21 @@ public:
   bool atEnd() const { return !Bad && P == End; }
 
 private:
+  void value(std::string &S) { str(S); }
+  void value(unsigned &N) { num(N); }
+  template <class T> void value(std::vector<T> &V) {
+    size_t N = 0;
+    if (!count(N))
+      return;
+    V.resize(N);
+    for (T &E : V) {
+      if (Bad)
+        return;
+      value(E);
+    }
+  }
+  template <class T> void value(T &Record) { mapFields(*this, Record); }
+
   bool fail() {
     Bad = true;
     return false;
@@ -155,58 +159,7 @@ private:
 void fputcheck::writeBinarySummary(const TUSummary &S,
                                    std::vector<uint8_t> &Out) {
   Writer W;
-  W.str(S.MainFile);
-  W.num(S.Functions.size());
-  for (const FunctionSummary &F : S.Functions) {
-    W.str(F.Key);
-    W.str(F.Name);
-    W.str(F.File);
-    W.num(F.Line);
-    W.num(F.Calls.size());
-    for (const CallSite &C : F.Calls) {
-      W.str(C.Callee);
-      W.str(C.Struct);
-      W.str(C.Field);
-      W.str(C.Object);
-      W.num(C.Line);
-      W.num(C.Col);
-      W.num(C.Held.size());
-      for (const HeldLock &L : C.Held) {
-        W.str(L.Key);
-        W.str(L.Text);
-        W.str(L.Kind);
-        W.str(L.Primitive);
-        W.num(L.Line);
-        W.num(L.Col);
-      }
-      W.strs(C.Released);
-      W.strs(C.ArgKeys);
-      W.num(C.FnArgs.size());
-      for (const auto &[Idx, Fn] : C.FnArgs) {
-        W.num(Idx);
-        W.str(Fn);
-      }
-      W.nums(C.Next);
-      W.strs(C.Guards);
-    }
-    W.nums(F.Entry);
-  }
-  W.num(S.Stores.size());
-  for (const FieldStore &St : S.Stores) {
-    W.str(St.Struct);
-    W.str(St.Field);
-    W.str(St.Function);
-    W.str(St.File);
-    W.num(St.Line);
-    W.str(St.Object);
-  }
-  W.num(S.Exports.size());
-  for (const ExportMark &E : S.Exports) {
-    W.str(E.Symbol);
-    W.str(E.Macro);
-    W.str(E.File);
-    W.num(E.Line);
-  }
+  mapConstFields(W, S);
   W.finish(Out);
 }
 
@@ -218,53 +171,9 @@ Expected<TUSummary> fputcheck::readBinarySummary(ArrayRef<uint8_t> In) {
     return Malformed();
   Reader R(In.drop_front(4));
   TUSummary S;
-  size_t NF = 0;
-  if (!R.readStrings() || !R.str(S.MainFile) || !R.count(NF))
+  if (!R.readStrings())
     return Malformed();
-  S.Functions.resize(NF);
-  for (FunctionSummary &F : S.Functions) {
-    size_t NC = 0;
-    if (!R.str(F.Key) || !R.str(F.Name) || !R.str(F.File) || !R.num(F.Line) ||
-        !R.count(NC))
-      return Malformed();
-    F.Calls.resize(NC);
-    for (CallSite &C : F.Calls) {
-      size_t NH = 0, NA = 0;
-      if (!R.str(C.Callee) || !R.str(C.Struct) || !R.str(C.Field) ||
-          !R.str(C.Object) || !R.num(C.Line) || !R.num(C.Col) || !R.count(NH))
-        return Malformed();
-      C.Held.resize(NH);
-      for (HeldLock &L : C.Held)
-        if (!R.str(L.Key) || !R.str(L.Text) || !R.str(L.Kind) ||
-            !R.str(L.Primitive) || !R.num(L.Line) || !R.num(L.Col))
-          return Malformed();
-      if (!R.strs(C.Released) || !R.strs(C.ArgKeys) || !R.count(NA))
-        return Malformed();
-      C.FnArgs.resize(NA);
-      for (auto &[Idx, Fn] : C.FnArgs)
-        if (!R.num(Idx) || !R.str(Fn))
-          return Malformed();
-      if (!R.nums(C.Next) || !R.strs(C.Guards))
-        return Malformed();
-    }
-    if (!R.nums(F.Entry))
-      return Malformed();
-  }
-  size_t NS = 0, NE = 0;
-  if (!R.count(NS))
-    return Malformed();
-  S.Stores.resize(NS);
-  for (FieldStore &St : S.Stores)
-    if (!R.str(St.Struct) || !R.str(St.Field) || !R.str(St.Function) ||
-        !R.str(St.File) || !R.num(St.Line) || !R.str(St.Object))
-      return Malformed();
-  if (!R.count(NE))
-    return Malformed();
-  S.Exports.resize(NE);
-  for (ExportMark &E : S.Exports)
-    if (!R.str(E.Symbol) || !R.str(E.Macro) || !R.str(E.File) ||
-        !R.num(E.Line))
-      return Malformed();
+  mapFields(R, S);
   if (!R.atEnd())
     return Malformed();
   return S;

@@ -6,10 +6,9 @@
 // tree's 130 MB in half a minute. This format decodes straight into the
 // structs: every string once in a table, then varints referring to it.
 //
-// Summary.h's JSON stays the one readable form (fputcheck dump); the store
-// test round-trips the corpus through both, so a field added to the JSON and
-// forgotten here fails a test instead of being dropped from stored
-// summaries.
+// Summary.h's JSON stays the one readable form (fputcheck dump). Both are
+// written from SummaryFields.h's one list of fields, and the store test
+// round-trips the corpus through both.
 //
 //===----------------------------------------------------------------------===//
 #ifndef FPUTCHECK_STORE_BINARYSUMMARY_H

@@ -3,6 +3,9 @@
 // The analysis reads only the stored summaries; these rows repeat what they
 // say about the functions defined in each .c file (not the copies of header
 // inlines every TU carries), for people exploring the graph with sqlite3.
+// A row's columns are its record's fields that SummaryFields.h gives a
+// column; which records are rows of which table, the keys that place a row
+// (its TU, function and call) and the main-file rule are this class's.
 //
 //===----------------------------------------------------------------------===//
 #ifndef FPUTCHECK_STORE_QUERYTABLES_H

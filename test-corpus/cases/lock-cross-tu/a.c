@@ -9,8 +9,8 @@
 
 void lo_clr_fd(struct lo_device *lo)
 {
-	spin_lock(&lo->lo_lock);
+	spin_lock(&lo->lo_lock);	/* note: {{acquired here}} */
 	lo->lo_state = LO_UNBOUND;
-	lo_release_backing(lo);	/* expect: fput-sync-atomic */
+	lo_release_backing(lo);	/* expect: fput-sync-atomic {{\(lo_release_backing -> __fput_sync\)}} note: {{lo_clr_fd\(\) calls lo_release_backing\(\)}} */
 	spin_unlock(&lo->lo_lock);
 }

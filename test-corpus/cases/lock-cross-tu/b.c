@@ -11,5 +11,5 @@ void lo_release_backing(struct lo_device *lo)
 
 	lo->lo_backing_file = NULL;
 	if (filp)
-		__fput_sync(filp);
+		__fput_sync(filp);	/* note: {{lo_release_backing\(\) calls __fput_sync\(\)}} */
 }

@@ -39,18 +39,18 @@ static inline void hb_unlock(struct hb_dev *d)
 
 static inline void __hb_put_sync(struct file *f)
 {
-	__fput_sync(f);
+	__fput_sync(f);	/* note: {{__hb_put_sync\(\) calls __fput_sync\(\)}} */
 }
 
 static inline void hb_put_sync(struct file *f)
 {
-	__hb_put_sync(f);
+	__hb_put_sync(f);	/* note: {{hb_put_sync\(\) calls __hb_put_sync\(\)}} */
 }
 
 /* Reached only through the ops table of hb.c. */
 static inline void hb_release_sync(struct file *f)
 {
-	hb_put_sync(f);
+	hb_put_sync(f);	/* note: {{hb_release_sync\(\) calls hb_put_sync\(\)}} */
 }
 
 /* Reached from nowhere: its body is never parsed. */
