@@ -9,6 +9,7 @@ target_sources(fputcheck_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/QueryTables.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Schema.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Sqlite.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/StoreLock.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SummaryJSON.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SummaryStore.cpp
 )
