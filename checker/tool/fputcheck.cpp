@@ -6,6 +6,7 @@
 //       [--store PATH | --no-store] [--shard K/N] [FILE...]
 //   fputcheck census NAME -p <db> [--format text|json] [FILE...]
 //   fputcheck merge -o OUT STORE...
+//   fputcheck prune (-p <db> | --store PATH) [--older-than DAYS] [--wait S]
 //   fputcheck list-checks
 //
 // Exit status: 0 no findings, 1 findings, 2 usage or input error.
@@ -16,6 +17,7 @@
 #include "fputcheck/Emit.h"
 #include "extract/ParsePool.h"
 #include "fputcheck/ProgramLoader.h"
+#include "store/Prune.h"
 #include "store/SummaryStore.h"
 #include "store/ExtractorDigest.h"
 #include "checks/Checks.h"
@@ -29,6 +31,8 @@
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
+#include <ctime>
+#include <limits>
 
 using namespace llvm;
 using namespace clang;
@@ -51,11 +55,13 @@ cl::SubCommand Dump("dump", "Print what extraction learned from TUs (JSON "
                             "summaries: call sites, held locks, stores)");
 cl::SubCommand Merge("merge", "Combine summary stores (from --shard runs) "
                               "into one");
+cl::SubCommand Prune("prune", "Drop the summaries other fputcheck versions "
+                              "keep in a store, once no process uses it");
 
 cl::opt<std::string> Database("p", cl::desc("compile_commands.json or its folder"),
                               cl::value_desc("path"), cl::sub(Analyze),
                               cl::sub(CensusCmd), cl::sub(Dump),
-                              cl::cat(Category));
+                              cl::sub(Prune), cl::cat(Category));
 cl::opt<Format> OutFormat(
     "format", cl::desc("Output format"), cl::init(Format::Text),
     cl::values(clEnumValN(Format::Text, "text", "kernel-style lines"),
@@ -69,7 +75,7 @@ cl::opt<std::string> OutFile("o", cl::desc("Write output here (atomically)"),
 cl::opt<std::string> RulesDir("rules", cl::desc("Rules directory"),
                               cl::value_desc("dir"), cl::sub(Analyze),
                               cl::sub(CensusCmd), cl::sub(Merge),
-                              cl::cat(Category));
+                              cl::sub(Prune), cl::cat(Category));
 cl::opt<unsigned> Jobs("j", cl::desc("Parallel workers (default: all cores)"),
                        cl::init(0), cl::sub(Analyze), cl::sub(CensusCmd),
                        cl::cat(Category));
@@ -92,7 +98,7 @@ cl::opt<std::string> StorePath(
     cl::desc("Summary store file or folder (default: .fputcheck/ next to "
              "the compile database)"),
     cl::value_desc("path"), cl::sub(Analyze), cl::sub(CensusCmd),
-    cl::cat(Category));
+    cl::sub(Prune), cl::cat(Category));
 cl::opt<bool> NoStore("no-store",
                       cl::desc("Parse every TU; neither read nor write a "
                                "store"),
@@ -108,7 +114,17 @@ cl::opt<bool> TimePhases("time-phases",
                          cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress or summary on stderr"),
                     cl::sub(Analyze), cl::sub(CensusCmd), cl::sub(Merge),
-                    cl::cat(Category));
+                    cl::sub(Prune), cl::cat(Category));
+cl::opt<unsigned> OlderThan(
+    "older-than",
+    cl::desc("Only versions not used for this many days (default: every "
+             "version but this one)"),
+    cl::value_desc("days"), cl::init(0), cl::sub(Prune), cl::cat(Category));
+cl::opt<unsigned> PruneWait(
+    "wait",
+    cl::desc("Seconds to wait for other processes to close the store"),
+    cl::value_desc("seconds"), cl::init(10), cl::sub(Prune),
+    cl::cat(Category));
 cl::list<std::string> Files(cl::Positional, cl::desc("[FILE...]"),
                             cl::sub(Analyze));
 cl::list<std::string> DumpFiles(cl::Positional, cl::desc("FILE..."),
@@ -364,6 +380,47 @@ int merge(const char *Argv0) {
   }
   return 0;
 }
+int prune(const char *Argv0) {
+  if (Database.empty() && StorePath.empty())
+    return usage("prune needs -p <compile_commands.json or its folder> or "
+                 "--store PATH");
+  std::string Path;
+  if (StorePath.empty()) {
+    SmallString<256> Dir(Database);
+    if (!sys::fs::is_directory(Dir))
+      sys::path::remove_filename(Dir);
+    sys::fs::make_absolute(Dir);
+    sys::path::remove_dots(Dir, true);
+    Path = defaultStorePath(Dir);
+  } else {
+    Path = resolveStorePath(StorePath);
+  }
+  // This fputcheck's summaries are the ones kept.
+  auto R = Rules::loadDirectory(rulesDir(Argv0));
+  if (!R) {
+    errs() << toString(R.takeError()) << "\n";
+    return 2;
+  }
+  int64_t Before = int64_t(std::time(nullptr)) - int64_t(OlderThan) * 86400;
+  if (!OlderThan)
+    Before = std::numeric_limits<int64_t>::max();
+  Expected<PruneStats> P = pruneStore(Path, extractorDigest(*R), Before,
+                                      std::chrono::seconds(PruneWait));
+  if (!P) {
+    errs() << toString(P.takeError()) << "\n";
+    return 2;
+  }
+  if (!Quiet) {
+    if (!P->Store.empty())
+      errs() << "fputcheck: pruned " << P->Extractors
+             << " other fputcheck version" << (P->Extractors == 1 ? "" : "s")
+             << " from " << P->Store << "\n";
+    for (const std::string &F : P->Files)
+      errs() << "fputcheck: removed " << F
+             << ", kept by an older fputcheck\n";
+  }
+  return 0;
+}
 } // namespace
 
 int main(int argc, char **argv) {
@@ -384,10 +441,12 @@ int main(int argc, char **argv) {
     return dump(argv[0]);
   if (Merge)
     return merge(argv[0]);
+  if (Prune)
+    return prune(argv[0]);
   if (Analyze)
     return run(argv[0], /*IsCensus=*/false);
   if (CensusCmd)
     return run(argv[0], /*IsCensus=*/true);
-  return usage("expected a subcommand: analyze, census, merge, "
+  return usage("expected a subcommand: analyze, census, merge, prune, "
                "list-checks or dump (see --help)");
 }

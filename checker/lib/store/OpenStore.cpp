@@ -278,3 +278,12 @@ SummaryStore::create(StringRef Path) {
     return Db.takeError();
   return adopt(Path, std::move(*Db), StoreLock());
 }
+
+bool SummaryStore::useAlone(milliseconds Wait) {
+  if (Lock.acquire(StoreLock::Mode::Exclusive, Wait))
+    return true;
+  // Back to sharing it. Meanwhile nobody could replace it: this process's
+  // connection keeps openElsewhere() true.
+  Lock.acquire(StoreLock::Mode::Shared, StoreLockWait);
+  return false;
+}

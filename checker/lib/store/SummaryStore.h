@@ -128,6 +128,10 @@ public:
   llvm::Expected<MergeStats> absorb(SummaryStore &Other,
                                     llvm::StringRef Extractor);
 
+  /// Waits up to \p Wait until no other process has the store open, then
+  /// keeps it to this one (store/StoreLock.h); false when one still has.
+  bool useAlone(std::chrono::milliseconds Wait);
+
   /// Writes everything to the main file and closes.
   llvm::Error close();
 

@@ -7,6 +7,7 @@ target_sources(fputcheck_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/FileStamps.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ExtractorDigest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/OpenStore.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/Prune.cpp
   ${CMAKE_CURRENT_LIST_DIR}/QueryTables.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Schema.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Sqlite.cpp
