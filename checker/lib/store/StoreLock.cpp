@@ -59,6 +59,12 @@ bool StoreLock::acquire(Mode M, std::chrono::milliseconds Wait) {
       Held = M;
       return true;
     }
+    // A file system without flock: SQLite's own locking is all there is,
+    // as before there was a lock file.
+    if (errno == ENOLCK || errno == EOPNOTSUPP || errno == ENOSYS) {
+      Held = M;
+      return true;
+    }
     if (errno != EWOULDBLOCK && errno != EINTR)
       return false;
     if (std::chrono::steady_clock::now() >= Deadline)

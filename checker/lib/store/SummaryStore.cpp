@@ -480,35 +480,17 @@ Expected<bool> SummaryStore::saveFailure(
 
 Expected<unsigned> SummaryStore::keepOnly(const StringSet<> &Keep) {
   // Every extractor's rows go: the TU is gone from the tree.
-  std::vector<int64_t> GoneTUs, GoneFailures;
-  StringSet<> GoneFiles;
-  for (auto [Table, Gone] : {std::pair<const char *, std::vector<int64_t> *>{
-                                 "tus", &GoneTUs},
-                             {"failures", &GoneFailures}}) {
-    auto Q = Db.prepare(std::string("SELECT id, file FROM ") + Table);
-    if (!Q)
-      return Q.takeError();
-    while (Q->step())
-      if (!Keep.contains(Q->text(1))) {
-        Gone->push_back(Q->integer(0));
-        GoneFiles.insert(Q->text(1));
-      }
-    if (Error E = Q->takeError())
-      return E;
-  }
-  if (GoneTUs.empty() && GoneFailures.empty())
-    return 0;
+  unsigned Gone = 0;
   if (Error E = sql::transaction(Db, [&]() -> Error {
-        for (int64_t Id : GoneTUs)
-          if (Error E = eraseTU(Id))
-            return E;
-        for (int64_t Id : GoneFailures)
-          if (Error E = eraseFailure(Id))
-            return E;
+        Expected<unsigned> N = eraseWhere(
+            [&](StringRef File, StringRef) { return !Keep.contains(File); });
+        if (!N)
+          return N.takeError();
+        Gone = *N;
         return Error::success();
       }))
     return E;
-  return unsigned(GoneFiles.size());
+  return Gone;
 }
 
 Error SummaryStore::collectGarbage() {
@@ -547,25 +529,25 @@ Error SummaryStore::requery(StringRef File) {
   return MarkQueried.run();
 }
 
-Error SummaryStore::eraseExtractors(ArrayRef<std::string> Digests) {
+Expected<unsigned> SummaryStore::eraseWhere(
+    function_ref<bool(StringRef File, StringRef Extractor)> Gone) {
   std::vector<int64_t> TUs, Failed;
   StringSet<> Files;
-  for (const std::string &D : Digests)
-    for (auto [Table, Into] : {std::pair<const char *, std::vector<int64_t> *>{
-                                   "tus", &TUs},
-                               {"failures", &Failed}}) {
-      auto Q = Db.prepare(std::string("SELECT id, file FROM ") + Table +
-                          " WHERE extractor = ?1");
-      if (!Q)
-        return Q.takeError();
-      Q->bind(1, D);
-      while (Q->step()) {
+  for (auto [Table, Into] : {std::pair<const char *, std::vector<int64_t> *>{
+                                 "tus", &TUs},
+                             {"failures", &Failed}}) {
+    auto Q = Db.prepare(std::string("SELECT id, file, extractor FROM ") +
+                        Table);
+    if (!Q)
+      return Q.takeError();
+    while (Q->step())
+      if (Gone(Q->text(1), Q->text(2))) {
         Into->push_back(Q->integer(0));
         Files.insert(Q->text(1));
       }
-      if (Error E = Q->takeError())
-        return E;
-    }
+    if (Error E = Q->takeError())
+      return E;
+  }
   for (int64_t Id : TUs)
     if (Error E = eraseTU(Id))
       return E;
@@ -575,12 +557,13 @@ Error SummaryStore::eraseExtractors(ArrayRef<std::string> Digests) {
   for (const auto &F : Files)
     if (Error E = requery(F.getKey()))
       return E;
-  return Error::success();
+  return unsigned(Files.size());
 }
 
 Error SummaryStore::forget(StringRef Extractor) {
   return sql::transaction(Db, [&]() -> Error {
-    return eraseExtractors({Extractor.str()});
+    return eraseWhere([&](StringRef, StringRef E) { return E == Extractor; })
+        .takeError();
   });
 }
 
@@ -603,8 +586,11 @@ Expected<unsigned> SummaryStore::pruneExtractors(StringRef Keep,
       return E;
     if (Old.empty())
       return Error::success();
-    if (Error E = eraseExtractors(Old))
-      return E;
+    Expected<unsigned> Gone = eraseWhere([&](StringRef, StringRef E) {
+      return llvm::is_contained(Old, E);
+    });
+    if (!Gone)
+      return Gone.takeError();
     auto Forget = Db.prepare("DELETE FROM extractors WHERE digest = ?1");
     if (!Forget)
       return Forget.takeError();

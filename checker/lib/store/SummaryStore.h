@@ -173,8 +173,11 @@ private:
           llvm::function_ref<llvm::Error(const Stamped &)> Add);
   /// Drops the summary and the failure \p Extractor stored for \p File.
   llvm::Error eraseFile(llvm::StringRef File, llvm::StringRef Extractor);
-  /// Drops what the extractors \p Digests stored.
-  llvm::Error eraseExtractors(llvm::ArrayRef<std::string> Digests);
+  /// Drops every summary and failure \p Gone picks, by file and extractor;
+  /// returns of how many files. Runs inside the caller's transaction.
+  llvm::Expected<unsigned> eraseWhere(
+      llvm::function_ref<bool(llvm::StringRef File, llvm::StringRef Extractor)>
+          Gone);
   /// Gives \p File's rows in the query tables to its summary saved last,
   /// when none has them (the one that had was dropped).
   llvm::Error requery(llvm::StringRef File);
