@@ -214,6 +214,17 @@ protected:
     ASSERT_FALSE(bool(Db->exec(SQL)));
   }
 
+  /// A run that says one thing about the store, containing \p What.
+  RunResult runSaying(StringRef What) {
+    RunResult R = run();
+    EXPECT_TRUE(R.Ok) << R.Error;
+    EXPECT_EQ(R.Stats.StoreErrors.size(), 1u);
+    if (!R.Stats.StoreErrors.empty())
+      EXPECT_NE(R.Stats.StoreErrors[0].find(What.str()), std::string::npos)
+          << R.Stats.StoreErrors[0];
+    return R;
+  }
+
   /// A run finds no store to use, makes one without a word about it, and
   /// the next run parses nothing.
   void expectStoreMadeQuietly(const char *Case) {
@@ -374,12 +385,7 @@ TEST_F(StoreTest, OlderSchemaVersionIsRebuilt) {
   RunResult First = run();
   ASSERT_TRUE(First.Ok) << First.Error;
   execute(store(), "UPDATE meta SET value = '1' WHERE key = 'schema'");
-  RunResult R = run();
-  ASSERT_TRUE(R.Ok) << R.Error;
-  ASSERT_EQ(R.Stats.StoreErrors.size(), 1u);
-  EXPECT_NE(R.Stats.StoreErrors[0].find("another fputcheck version"),
-            std::string::npos)
-      << R.Stats.StoreErrors[0];
+  RunResult R = runSaying("another fputcheck version");
   EXPECT_EQ(R.Stats.Parsed, 3u);
   EXPECT_EQ(R.Findings, First.Findings);
   EXPECT_EQ(queryInt(store(), "SELECT value FROM meta WHERE key = 'schema'"),
@@ -391,13 +397,12 @@ TEST_F(StoreTest, NewerSchemaVersionIsLeftAlone) {
   ASSERT_TRUE(First.Ok) << First.Error;
   execute(store(), "UPDATE meta SET value = '999' WHERE key = 'schema'");
   std::string Beside = versionedStorePath(store(), StoreSchemaVersion);
-  RunResult R = run();
-  ASSERT_TRUE(R.Ok) << R.Error;
-  ASSERT_EQ(R.Stats.StoreErrors.size(), 1u);
-  EXPECT_NE(R.Stats.StoreErrors[0].find("a newer fputcheck version"),
-            std::string::npos)
-      << R.Stats.StoreErrors[0];
-  EXPECT_NE(R.Stats.StoreErrors[0].find(Beside), std::string::npos);
+  RunResult R = runSaying("a newer fputcheck version (schema version '999', "
+                          "this fputcheck writes " +
+                          std::to_string(StoreSchemaVersion) +
+                          "); left to it, this fputcheck keeps its "
+                          "summaries in " +
+                          Beside);
   EXPECT_EQ(R.Stats.StorePath, Beside);
   EXPECT_EQ(R.Stats.Parsed, 3u);
   EXPECT_EQ(R.Findings, First.Findings);
@@ -420,11 +425,7 @@ TEST_F(StoreTest, OlderSchemaVersionIsReplacedOnlyOnceNobodyHasItOpen) {
     auto Reader = sql::Database::open(store(), /*Create=*/false);
     ASSERT_TRUE(bool(Reader));
     ASSERT_FALSE(bool(Reader->exec("SELECT count(*) FROM tus")));
-    RunResult R = run();
-    ASSERT_TRUE(R.Ok) << R.Error;
-    ASSERT_EQ(R.Stats.StoreErrors.size(), 1u);
-    EXPECT_NE(R.Stats.StoreErrors[0].find("has it open"), std::string::npos)
-        << R.Stats.StoreErrors[0];
+    RunResult R = runSaying("another fputcheck version that has it open");
     EXPECT_EQ(R.Stats.StorePath, Beside);
     EXPECT_EQ(queryInt(store(), "SELECT value FROM meta WHERE key = "
                                 "'schema'"),
@@ -444,10 +445,7 @@ TEST_F(StoreTest, OlderSchemaVersionIsReplacedOnlyOnceNobodyHasItOpen) {
                                 "'schema'"),
               1);
   }
-  RunResult R = run();
-  ASSERT_TRUE(R.Ok) << R.Error;
-  ASSERT_EQ(R.Stats.StoreErrors.size(), 1u);
-  EXPECT_NE(R.Stats.StoreErrors[0].find("rebuilding"), std::string::npos);
+  RunResult R = runSaying("rebuilding");
   EXPECT_EQ(R.Stats.StorePath, store());
   EXPECT_EQ(queryInt(store(), "SELECT value FROM meta WHERE key = 'schema'"),
             StoreSchemaVersion);
@@ -461,13 +459,9 @@ TEST_F(StoreTest, CorruptStoreAnotherProcessUsesIsNotDeleted) {
   ASSERT_TRUE(bool(Other));
   ASSERT_TRUE(Other->acquire(StoreLock::Mode::Shared,
                              std::chrono::milliseconds(0)));
-  RunResult R = run();
-  ASSERT_TRUE(R.Ok) << R.Error;
+  RunResult R = runSaying("another process has it open (results are not "
+                          "stored)");
   EXPECT_TRUE(R.Stats.StoreLost);
-  ASSERT_EQ(R.Stats.StoreErrors.size(), 1u);
-  EXPECT_NE(R.Stats.StoreErrors[0].find("another process has it open"),
-            std::string::npos)
-      << R.Stats.StoreErrors[0];
   EXPECT_EQ(R.Findings, withoutStore());
   auto Left = MemoryBuffer::getFile(store());
   ASSERT_TRUE(bool(Left));
@@ -580,10 +574,8 @@ TEST_F(TwoExtractorsTest, SummaryThatDoesNotParseDropsOnlyItsExtractors) {
   execute(store(), "UPDATE tus SET summary = x'00ff' WHERE file LIKE "
                    "'%/b.c' AND extractor = '" +
                        extractorDigest(rules()) + "'");
-  RunResult R = runWith(rules());
-  ASSERT_EQ(R.Stats.StoreErrors.size(), 1u);
-  EXPECT_NE(R.Stats.StoreErrors[0].find("b.c does not parse"),
-            std::string::npos);
+  Extracting = &rules();
+  RunResult R = runSaying("b.c does not parse");
   EXPECT_EQ(R.Stats.Parsed, 3u);
   EXPECT_EQ(runWith(*Other).Stats.Parsed, 0u);
 }
