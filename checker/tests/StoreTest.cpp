@@ -10,6 +10,7 @@
 #include "fputcheck/Emit.h"
 #include "CorpusCase.h"
 #include "CorpusDatabase.h"
+#include "OtherRules.h"
 #include "fputcheck/ProgramLoader.h"
 #include "store/SummaryStore.h"
 #include "fputcheck/Analysis.h"
@@ -20,14 +21,20 @@
 #include "link/FunctionCopies.h"
 #include "store/Schema.h"
 #include "store/Sqlite.h"
+#include "store/StoreFiles.h"
+#include "store/StoreLock.h"
 
 #include "gtest/gtest.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace llvm;
 using namespace fputcheck;
@@ -148,7 +155,7 @@ protected:
     RunResult Out;
     Program P;
     std::string DBDir;
-    if (Error E = loadProgram(O, rules(), P, Out.Stats, DBDir)) {
+    if (Error E = loadProgram(O, *Extracting, P, Out.Stats, DBDir)) {
       Out.Error = toString(std::move(E));
       return Out;
     }
@@ -201,7 +208,31 @@ protected:
     ASSERT_FALSE(bool(Db->exec(SQL)));
   }
 
+  /// A run that says one thing about the store, containing \p What.
+  RunResult runSaying(StringRef What) {
+    RunResult R = run();
+    EXPECT_TRUE(R.Ok) << R.Error;
+    EXPECT_EQ(R.Stats.StoreErrors.size(), 1u);
+    if (!R.Stats.StoreErrors.empty())
+      EXPECT_NE(R.Stats.StoreErrors[0].find(What.str()), std::string::npos)
+          << R.Stats.StoreErrors[0];
+    return R;
+  }
+
+  /// A run finds no store to use, makes one without a word about it, and
+  /// the next run parses nothing.
+  void expectStoreMadeQuietly(const char *Case) {
+    RunResult R = run();
+    ASSERT_TRUE(R.Ok) << Case << ": " << R.Error;
+    EXPECT_TRUE(R.Stats.StoreErrors.empty())
+        << Case << ": " << R.Stats.StoreErrors[0];
+    EXPECT_EQ(R.Stats.Parsed, 3u) << Case;
+    EXPECT_EQ(run().Stats.Parsed, 0u) << Case;
+  }
+
   SmallString<128> Dir;
+  /// The rules run() extracts with: another set gives another extractor.
+  const Rules *Extracting = &rules();
 };
 
 TEST_F(StoreTest, SecondRunParsesNothingAndAgrees) {
@@ -344,20 +375,222 @@ TEST_F(StoreTest, SummaryThatDoesNotParseRebuildsTheStore) {
   EXPECT_EQ(R.Findings, First.Findings);
 }
 
-TEST_F(StoreTest, OtherSchemaVersionIsRebuilt) {
+TEST_F(StoreTest, OlderSchemaVersionIsRebuilt) {
   RunResult First = run();
   ASSERT_TRUE(First.Ok) << First.Error;
-  execute(store(), "UPDATE meta SET value = '999' WHERE key = 'schema'");
-  RunResult R = run();
-  ASSERT_TRUE(R.Ok) << R.Error;
-  ASSERT_EQ(R.Stats.StoreErrors.size(), 1u);
-  EXPECT_NE(R.Stats.StoreErrors[0].find("another fputcheck version"),
-            std::string::npos)
-      << R.Stats.StoreErrors[0];
+  execute(store(), "UPDATE meta SET value = '1' WHERE key = 'schema'");
+  RunResult R = runSaying("another fputcheck version");
   EXPECT_EQ(R.Stats.Parsed, 3u);
   EXPECT_EQ(R.Findings, First.Findings);
   EXPECT_EQ(queryInt(store(), "SELECT value FROM meta WHERE key = 'schema'"),
             StoreSchemaVersion);
+}
+
+TEST_F(StoreTest, NewerSchemaVersionIsLeftAlone) {
+  RunResult First = run();
+  ASSERT_TRUE(First.Ok) << First.Error;
+  execute(store(), "UPDATE meta SET value = '999' WHERE key = 'schema'");
+  std::string Beside = versionedStorePath(store(), StoreSchemaVersion);
+  RunResult R = runSaying("a newer fputcheck version (schema version '999', "
+                          "this fputcheck writes " +
+                          std::to_string(StoreSchemaVersion) +
+                          "); left to it, this fputcheck keeps its "
+                          "summaries in " +
+                          Beside);
+  EXPECT_EQ(R.Stats.StorePath, Beside);
+  EXPECT_EQ(R.Stats.Parsed, 3u);
+  EXPECT_EQ(R.Findings, First.Findings);
+  // The newer version's store is as it was.
+  EXPECT_EQ(queryInt(store(), "SELECT value FROM meta WHERE key = 'schema'"),
+            999);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus"), 3);
+  RunResult Again = run();
+  EXPECT_TRUE(Again.Stats.StoreErrors.empty());
+  EXPECT_EQ(Again.Stats.Parsed, 0u);
+  EXPECT_EQ(Again.Stats.StorePath, Beside);
+}
+
+TEST_F(StoreTest, OlderSchemaVersionIsReplacedOnlyOnceNobodyHasItOpen) {
+  ASSERT_TRUE(run().Ok);
+  execute(store(), "UPDATE meta SET value = '1' WHERE key = 'schema'");
+  std::string Beside = versionedStorePath(store(), StoreSchemaVersion);
+  {
+    // An older fputcheck, or sqlite3, reading it: SQLite's locks say so.
+    auto Reader = sql::Database::open(store(), /*Create=*/false);
+    ASSERT_TRUE(bool(Reader));
+    ASSERT_FALSE(bool(Reader->exec("SELECT count(*) FROM tus")));
+    RunResult R = runSaying("another fputcheck version that has it open");
+    EXPECT_EQ(R.Stats.StorePath, Beside);
+    EXPECT_EQ(queryInt(store(), "SELECT value FROM meta WHERE key = "
+                                "'schema'"),
+              1);
+  }
+  {
+    // Another fputcheck using it: the store's lock says so.
+    auto Other = StoreLock::open(store());
+    ASSERT_TRUE(bool(Other));
+    ASSERT_TRUE(Other->acquire(StoreLock::Mode::Shared,
+                               std::chrono::milliseconds(0)));
+    RunResult R = run();
+    ASSERT_TRUE(R.Ok) << R.Error;
+    EXPECT_EQ(R.Stats.StorePath, Beside);
+    EXPECT_EQ(R.Stats.Parsed, 0u); // Stored beside it the first time.
+    EXPECT_EQ(queryInt(store(), "SELECT value FROM meta WHERE key = "
+                                "'schema'"),
+              1);
+  }
+  RunResult R = runSaying("rebuilding");
+  EXPECT_EQ(R.Stats.StorePath, store());
+  EXPECT_EQ(queryInt(store(), "SELECT value FROM meta WHERE key = 'schema'"),
+            StoreSchemaVersion);
+}
+
+TEST_F(StoreTest, CorruptStoreAnotherProcessUsesIsNotDeleted) {
+  ASSERT_FALSE(sys::fs::create_directories(path("store")));
+  const std::string Garbage(8192, '\x5a');
+  write("store/summaries.db", Garbage);
+  auto Other = StoreLock::open(store());
+  ASSERT_TRUE(bool(Other));
+  ASSERT_TRUE(Other->acquire(StoreLock::Mode::Shared,
+                             std::chrono::milliseconds(0)));
+  RunResult R = runSaying("another process has it open (results are not "
+                          "stored)");
+  EXPECT_TRUE(R.Stats.StoreLost);
+  EXPECT_EQ(R.Findings, withoutStore());
+  auto Left = MemoryBuffer::getFile(store());
+  ASSERT_TRUE(bool(Left));
+  EXPECT_EQ((*Left)->getBuffer(), Garbage);
+}
+
+TEST_F(StoreTest, DatabaseWithoutTablesIsCompletedNotCalledCorrupt) {
+  // What a creator that died before committing its tables leaves: an empty
+  // file, or an empty database already in WAL mode.
+  for (bool Wal : {false, true}) {
+    removeStoreFiles(store());
+    ASSERT_FALSE(sys::fs::create_directories(path("store")));
+    if (Wal) {
+      auto Db = sql::Database::open(store(), /*Create=*/true);
+      ASSERT_TRUE(bool(Db));
+      ASSERT_FALSE(bool(Db->exec("PRAGMA journal_mode=WAL")));
+    } else {
+      write("store/summaries.db", "");
+    }
+    expectStoreMadeQuietly(Wal ? "WAL" : "empty file");
+  }
+}
+
+TEST_F(StoreTest, StoreDeletedUnderARunningProcessIsMadeAnew) {
+  ASSERT_TRUE(run().Ok);
+  // A run still going holds the lock, on files someone has since deleted:
+  // its store is not the new one, so the new one need not wait for it.
+  auto Running = StoreLock::open(store());
+  ASSERT_TRUE(bool(Running));
+  ASSERT_TRUE(Running->acquire(StoreLock::Mode::Shared,
+                               std::chrono::milliseconds(0)));
+  removeStoreFiles(store());
+  expectStoreMadeQuietly("deleted");
+}
+
+TEST_F(StoreTest, CreatorKilledBeforeCommittingLeavesNothingCorrupt) {
+  for (const char *Mode : {"WAL", "DELETE"}) {
+    removeStoreFiles(store());
+    ASSERT_FALSE(sys::fs::create_directories(path("store")));
+    pid_t Child = ::fork();
+    ASSERT_GE(Child, 0);
+    if (Child == 0) {
+      // Half a schema in a transaction that never commits, then kill -9.
+      auto Db = sql::Database::open(store(), /*Create=*/true);
+      if (Db)
+        consumeError(Db->exec(std::string("PRAGMA journal_mode=") + Mode +
+                              "; BEGIN IMMEDIATE; CREATE TABLE meta(key "
+                              "TEXT PRIMARY KEY, value TEXT); CREATE TABLE "
+                              "tus(id INTEGER PRIMARY KEY);"));
+      ::raise(SIGKILL);
+    }
+    int Status = 0;
+    ASSERT_EQ(::waitpid(Child, &Status, 0), Child);
+    ASSERT_TRUE(WIFSIGNALED(Status));
+    expectStoreMadeQuietly(Mode);
+  }
+}
+
+/// Another build's extractor: the bundled rules plus a lock nobody calls.
+class TwoExtractorsTest : public StoreTest {
+protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    auto R = Rules::loadDirectory(
+        test::writeOtherExtractorRules(path("other-rules")));
+    ASSERT_TRUE(bool(R)) << toString(R.takeError());
+    Other = std::make_unique<Rules>(std::move(*R));
+    ASSERT_NE(extractorDigest(*Other), extractorDigest(rules()));
+  }
+  RunResult runWith(const Rules &R) {
+    Extracting = &R;
+    return run();
+  }
+  std::unique_ptr<Rules> Other;
+};
+
+TEST_F(TwoExtractorsTest, SummariesStaySideBySide) {
+  RunResult A = runWith(rules());
+  ASSERT_TRUE(A.Ok) << A.Error;
+  int64_t Functions = queryInt(store(), "SELECT count(*) FROM functions");
+  ASSERT_GT(Functions, 0);
+  RunResult B = runWith(*Other);
+  ASSERT_TRUE(B.Ok) << B.Error;
+  EXPECT_EQ(B.Stats.Parsed, 3u);
+  EXPECT_EQ(B.Findings, A.Findings);
+  // Neither re-parses what the other stored, and neither replaced it.
+  RunResult A2 = runWith(rules());
+  RunResult B2 = runWith(*Other);
+  EXPECT_EQ(A2.Stats.Parsed, 0u);
+  EXPECT_EQ(B2.Stats.Parsed, 0u);
+  EXPECT_EQ(A2.Findings, A.Findings);
+  EXPECT_TRUE(A2.Stats.StoreErrors.empty());
+  EXPECT_TRUE(B2.Stats.StoreErrors.empty());
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus"), 6);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM extractors"), 2);
+  // The query tables show one summary per file, not one per extractor.
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus WHERE queried = 1"),
+            3);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM functions"), Functions);
+  // A TU gone from the database is gone for both.
+  writeDatabase({"a.c", "b.c"});
+  RunResult Fewer = runWith(rules());
+  EXPECT_EQ(Fewer.Stats.Removed, 1u);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus"), 4);
+}
+
+TEST_F(TwoExtractorsTest, SummaryThatDoesNotParseDropsOnlyItsExtractors) {
+  ASSERT_TRUE(runWith(*Other).Ok);
+  ASSERT_TRUE(runWith(rules()).Ok);
+  execute(store(), "UPDATE tus SET summary = x'00ff' WHERE file LIKE "
+                   "'%/b.c' AND extractor = '" +
+                       extractorDigest(rules()) + "'");
+  Extracting = &rules();
+  RunResult R = runSaying("b.c does not parse");
+  EXPECT_EQ(R.Stats.Parsed, 3u);
+  EXPECT_EQ(runWith(*Other).Stats.Parsed, 0u);
+}
+
+TEST_F(TwoExtractorsTest, ExtractorUnusedForAMonthIsPruned) {
+  ASSERT_TRUE(runWith(rules()).Ok);
+  ASSERT_TRUE(runWith(*Other).Ok); // Its summaries fill the query tables.
+  int64_t Functions = queryInt(store(), "SELECT count(*) FROM functions");
+  execute(store(), "UPDATE extractors SET last_used = last_used - 29 * 86400");
+  ASSERT_TRUE(runWith(rules()).Ok);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus"), 6);
+  execute(store(), "UPDATE extractors SET last_used = last_used - 2 * 86400 "
+                   "WHERE digest = '" +
+                       extractorDigest(*Other) + "'");
+  ASSERT_TRUE(runWith(rules()).Ok);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus"), 3);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM extractors"), 1);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus WHERE queried = 1"),
+            3);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM functions"), Functions);
+  EXPECT_EQ(runWith(*Other).Stats.Parsed, 3u);
 }
 
 TEST_F(StoreTest, ForeignDatabaseIsRefusedNotDeleted) {
@@ -418,7 +651,12 @@ TEST_F(StoreTest, MergeRefusesACorruptInput) {
   ASSERT_FALSE(bool(M));
   EXPECT_NE(toString(M.takeError()).find("bad.db"), std::string::npos);
   EXPECT_FALSE(sys::fs::exists(path("out.db")));
-  EXPECT_FALSE(sys::fs::exists(path("out.db.tmp")));
+  // Nor the store it was being built in.
+  std::error_code EC;
+  for (sys::fs::directory_iterator I(Dir, EC), End; I != End && !EC;
+       I.increment(EC))
+    EXPECT_FALSE(sys::path::filename(I->path()).starts_with("out.db."))
+        << I->path();
 }
 
 TEST_F(StoreTest, FailedTUIsStoredApartAndReportedAgain) {

@@ -10,6 +10,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
+#include <csignal>
 #include <optional>
 
 using namespace llvm;
@@ -42,19 +43,45 @@ std::string readFile(const std::string &Path) {
 }
 
 ToolResult runTool(const std::vector<std::string> &Args) {
-  TempDir Scratch;
-  std::string Out = Scratch.path() + "/out", Err = Scratch.path() + "/err";
+  return RunningTool(Args).wait();
+}
+
+RunningTool::RunningTool(const std::vector<std::string> &Args)
+    : Scratch(std::make_unique<TempDir>()) {
+  std::string Out = Scratch->path() + "/out", Err = Scratch->path() + "/err";
   std::vector<StringRef> Argv{FPUTCHECK_TOOL};
   for (const std::string &A : Args)
     Argv.push_back(A);
   std::optional<StringRef> Redirects[] = {std::nullopt, StringRef(Out),
                                           StringRef(Err)};
+  PI = sys::ExecuteNoWait(FPUTCHECK_TOOL, Argv, std::nullopt, Redirects);
+  if (PI.Pid <= 0)
+    Status = -1;
+}
+
+bool RunningTool::done() {
+  if (Status)
+    return true;
+  sys::ProcessInfo Now = sys::Wait(PI, /*SecondsToWait=*/0);
+  if (Now.Pid == 0)
+    return false;
+  Status = Now.ReturnCode;
+  return true;
+}
+
+ToolResult RunningTool::wait() {
+  if (!Status)
+    Status = sys::Wait(PI, /*SecondsToWait=*/600).ReturnCode;
   ToolResult R;
-  R.Status = sys::ExecuteAndWait(FPUTCHECK_TOOL, Argv, std::nullopt,
-                                 Redirects, /*SecondsToWait=*/600);
-  R.Out = readFile(Out);
-  R.Err = readFile(Err);
+  R.Status = *Status;
+  R.Out = readFile(Scratch->path() + "/out");
+  R.Err = readFile(Scratch->path() + "/err");
   return R;
+}
+
+void RunningTool::signal(int Signal) {
+  if (!Status)
+    ::kill(PI.Pid, Signal);
 }
 
 std::string writeCorpusDatabase(const TempDir &Dir,

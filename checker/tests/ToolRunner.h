@@ -2,6 +2,8 @@
 #ifndef FPUTCHECK_TESTS_TOOLRUNNER_H
 #define FPUTCHECK_TESTS_TOOLRUNNER_H
 
+#include "llvm/Support/Program.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,23 @@ private:
 
 /// Runs the fputcheck binary with \p Args.
 ToolResult runTool(const std::vector<std::string> &Args);
+
+/// The fputcheck binary started with some arguments and not waited for yet:
+/// several at once, or one to be killed.
+class RunningTool {
+public:
+  explicit RunningTool(const std::vector<std::string> &Args);
+  /// Whether it has exited (then wait() returns at once).
+  bool done();
+  /// Waits for it to exit; what it printed.
+  ToolResult wait();
+  void signal(int Signal);
+
+private:
+  std::unique_ptr<TempDir> Scratch;
+  llvm::sys::ProcessInfo PI;
+  std::optional<int> Status;
+};
 
 /// A compile_commands.json in \p Dir for \p Files (absolute), compiled like
 /// the corpus: against test-corpus/include. \p Extra flags are appended.

@@ -6,6 +6,7 @@
 //       [--store PATH | --no-store] [--shard K/N] [FILE...]
 //   fputcheck census NAME -p <db> [--format text|json] [FILE...]
 //   fputcheck merge -o OUT STORE...
+//   fputcheck prune (-p <db> | --store PATH) [--older-than DAYS] [--wait S]
 //   fputcheck list-checks
 //
 // Exit status: 0 no findings, 1 findings, 2 usage or input error.
@@ -20,6 +21,7 @@
 #include "fputcheck/Review.h"
 #include "fputcheck/Triage.h"
 #include "fputcheck/Store.h"
+#include "fputcheck/Prune.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -32,6 +34,8 @@
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
+#include <ctime>
+#include <limits>
 
 using namespace llvm;
 using namespace clang;
@@ -60,11 +64,13 @@ cl::SubCommand BaselineCmd(
 cl::SubCommand ReviewCmd("review",
                          "Findings a patch introduces and resolves, against "
                          "the analysed tree (never writes it)");
+cl::SubCommand Prune("prune", "Drop the summaries other fputcheck versions "
+                              "keep in a store, once no process uses it");
 
 cl::opt<std::string> Database("p", cl::desc("compile_commands.json or its folder"),
                               cl::value_desc("path"), cl::sub(Analyze),
                               cl::sub(CensusCmd), cl::sub(Dump),
-                              cl::sub(ReviewCmd), cl::sub(BaselineCmd), cl::cat(Category));
+                              cl::sub(ReviewCmd), cl::sub(BaselineCmd), cl::sub(Prune), cl::cat(Category));
 cl::opt<Format> OutFormat(
     "format", cl::desc("Output format"), cl::init(Format::Text),
     cl::values(clEnumValN(Format::Text, "text", "kernel-style lines"),
@@ -78,7 +84,7 @@ cl::opt<std::string> OutFile("o", cl::desc("Write output here (atomically)"),
 cl::opt<std::string> RulesDir("rules", cl::desc("Rules directory"),
                               cl::value_desc("dir"), cl::sub(Analyze),
                               cl::sub(CensusCmd), cl::sub(Merge),
-                              cl::sub(ReviewCmd), cl::sub(BaselineCmd), cl::cat(Category));
+                              cl::sub(ReviewCmd), cl::sub(BaselineCmd), cl::sub(Prune), cl::cat(Category));
 cl::opt<unsigned> Jobs("j", cl::desc("Parallel workers (default: all cores)"),
                        cl::init(0), cl::sub(Analyze), cl::sub(CensusCmd),
                        cl::sub(ReviewCmd), cl::sub(BaselineCmd), cl::cat(Category));
@@ -101,7 +107,7 @@ cl::opt<std::string> StorePath(
     cl::desc("Summary store file or folder (default: .fputcheck/ next to "
              "the compile database)"),
     cl::value_desc("path"), cl::sub(Analyze), cl::sub(CensusCmd),
-    cl::sub(ReviewCmd), cl::sub(BaselineCmd), cl::cat(Category));
+    cl::sub(ReviewCmd), cl::sub(BaselineCmd), cl::sub(Prune), cl::cat(Category));
 cl::opt<bool> NoStore("no-store",
                       cl::desc("Parse every TU; neither read nor write a "
                                "store"),
@@ -117,7 +123,17 @@ cl::opt<bool> TimePhases("time-phases",
                          cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress or summary on stderr"),
                     cl::sub(Analyze), cl::sub(CensusCmd), cl::sub(Merge),
-                    cl::sub(ReviewCmd), cl::sub(BaselineCmd), cl::cat(Category));
+                    cl::sub(ReviewCmd), cl::sub(BaselineCmd), cl::sub(Prune), cl::cat(Category));
+cl::opt<unsigned> OlderThan(
+    "older-than",
+    cl::desc("Only versions not used for this many days (default: every "
+             "version but this one)"),
+    cl::value_desc("days"), cl::init(0), cl::sub(Prune), cl::cat(Category));
+cl::opt<unsigned> PruneWait(
+    "wait",
+    cl::desc("Seconds to wait for other processes to close the store"),
+    cl::value_desc("seconds"), cl::init(10), cl::sub(Prune),
+    cl::cat(Category));
 cl::list<std::string> Files(cl::Positional, cl::desc("[FILE...]"),
                             cl::sub(Analyze));
 cl::list<std::string> DumpFiles(cl::Positional, cl::desc("FILE..."),
@@ -547,6 +563,47 @@ int merge(const char *Argv0) {
   }
   return 0;
 }
+int prune(const char *Argv0) {
+  if (Database.empty() && StorePath.empty())
+    return usage("prune needs -p <compile_commands.json or its folder> or "
+                 "--store PATH");
+  std::string Path;
+  if (StorePath.empty()) {
+    SmallString<256> Dir(Database);
+    if (!sys::fs::is_directory(Dir))
+      sys::path::remove_filename(Dir);
+    sys::fs::make_absolute(Dir);
+    sys::path::remove_dots(Dir, true);
+    Path = defaultStorePath(Dir);
+  } else {
+    Path = resolveStorePath(StorePath);
+  }
+  // This fputcheck's summaries are the ones kept.
+  auto R = Rules::loadDirectory(rulesDir(Argv0));
+  if (!R) {
+    errs() << toString(R.takeError()) << "\n";
+    return 2;
+  }
+  int64_t Before = int64_t(std::time(nullptr)) - int64_t(OlderThan) * 86400;
+  if (!OlderThan)
+    Before = std::numeric_limits<int64_t>::max();
+  Expected<PruneStats> P = pruneStore(Path, extractorDigest(*R), Before,
+                                      std::chrono::seconds(PruneWait));
+  if (!P) {
+    errs() << toString(P.takeError()) << "\n";
+    return 2;
+  }
+  if (!Quiet) {
+    if (!P->Store.empty())
+      errs() << "fputcheck: pruned " << P->Extractors
+             << " other fputcheck version" << (P->Extractors == 1 ? "" : "s")
+             << " from " << P->Store << "\n";
+    for (const std::string &F : P->Files)
+      errs() << "fputcheck: removed " << F
+             << ", kept by an older fputcheck\n";
+  }
+  return 0;
+}
 } // namespace
 
 int main(int argc, char **argv) {
@@ -569,6 +626,8 @@ int main(int argc, char **argv) {
     return merge(argv[0]);
   if (ReviewCmd)
     return review(argv[0]);
+  if (Prune)
+    return prune(argv[0]);
   if (Analyze)
     return run(argv[0], Mode::Analyze);
   if (CensusCmd)
@@ -579,5 +638,5 @@ int main(int argc, char **argv) {
     return run(argv[0], Mode::Baseline);
   }
   return usage("expected a subcommand: analyze, census, review, baseline, "
-               "merge, list-checks or dump (see --help)");
+               "merge, prune, list-checks or dump (see --help)");
 }

@@ -15,6 +15,7 @@
 #include "llvm/Support/SHA1.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
+#include <ctime>
 #include <map>
 #include <optional>
 
@@ -117,7 +118,8 @@ public:
   /// those with a summary, loaded into \p Loaded when \p Load, and
   /// \p Failed the error of those that would fail to parse again (empty
   /// for the others). A store found corrupt on the way is rebuilt and
-  /// answers nothing.
+  /// answers nothing. The store actually used (another version's may be
+  /// where it was asked for) becomes Stats.StorePath.
   Error open(ArrayRef<TUKey> Keys, bool Load, std::vector<bool> &Fresh,
              std::vector<std::string> &Failed, FunctionCopies &Loaded,
              PhaseClock &Clock) {
@@ -137,7 +139,8 @@ public:
     if (!Rebuilt.empty())
       Stats.StoreErrors.push_back(Rebuilt);
     Store = std::move(*S);
-    Expected<Freshness> F = Store->fresh(Keys, Extractor);
+    Stats.StorePath = Store->path();
+    Expected<Freshness> F = Store->fresh(Keys, Extractor, Load);
     Clock.lap("store check");
     if (!F) {
       rebuild(toString(F.takeError()));
@@ -148,19 +151,11 @@ public:
       Failed = std::move(F->Failure);
       return Error::success();
     }
-    std::vector<std::string> Files;
     std::vector<size_t> Index;
     for (size_t I = 0; I < Keys.size(); ++I)
-      if (F->Summary[I]) {
-        Files.push_back(Keys[I].File);
+      if (F->Summary[I])
         Index.push_back(I);
-      }
-    auto Encoded = Store->read(Files);
-    if (!Encoded) {
-      rebuild(toString(Encoded.takeError()));
-      return Error::success();
-    }
-    Error E = decodeAll(*Encoded, Index, Keys, O.Jobs, Loaded);
+    Error E = decodeAll(F->Loaded, Index, Keys, O.Jobs, Loaded);
     Clock.lap("store load");
     if (E) {
       Loaded = FunctionCopies(Keys.size());
@@ -205,6 +200,12 @@ public:
         return fail(N.takeError());
       Stats.Removed = *N;
     }
+    // Another fputcheck's summaries go once it has not been used for a
+    // month: no process of it can be running.
+    int64_t MonthAgo = int64_t(std::time(nullptr)) - 30 * 24 * 3600;
+    if (Expected<unsigned> N = Store->pruneExtractors(Extractor, MonthAgo);
+        !N)
+      return fail(N.takeError());
     if (Error E = Store->collectGarbage())
       return fail(std::move(E));
     Stats.FilesHashed = Store->filesHashed();
@@ -214,16 +215,14 @@ public:
   }
 
 private:
+  /// Only what this extractor stored goes: the file and the other
+  /// extractors' summaries may be in use by other processes.
   void rebuild(const std::string &Why) {
     Stats.StoreErrors.push_back(Stats.StorePath +
                                 ": error: store is corrupt (" + Why +
                                 "); rebuilding");
-    Store.reset();
-    auto S = SummaryStore::create(Stats.StorePath);
-    if (S)
-      Store = std::move(*S);
-    else
-      fail(S.takeError());
+    if (Error E = Store->forget(Extractor))
+      fail(std::move(E));
   }
 
   /// A store that cannot be opened or written (read-only tree, disk full)

@@ -10,21 +10,30 @@ using namespace fputcheck;
 static const char Marker[] = "fputcheck summary store";
 
 // tus/files/tu_inputs are the cache: a TU's summary and every file version
-// its parse read. The other tables repeat what the summaries say about the
-// functions of each .c file in a form sqlite3 users can query; the analysis
-// itself reads only the summaries.
+// its parse read. Summaries are keyed by file and extractor, so fputcheck
+// builds (or rules) that extract differently share one store without
+// replacing each other's work; extractors says when each was last used, for
+// pruning. The other tables repeat what the summaries say about the
+// functions of each .c file in a form sqlite3 users can query, from one
+// summary per file (tus.queried: the one saved last); the analysis itself
+// reads only the summaries.
 static const char Tables[] = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE extractors(
+  digest TEXT PRIMARY KEY,
+  last_used INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE tus(
   id INTEGER PRIMARY KEY,
-  file TEXT NOT NULL UNIQUE,
+  file TEXT NOT NULL,
   command TEXT NOT NULL,
   extractor TEXT NOT NULL,
   codec TEXT NOT NULL,
   raw_size INTEGER NOT NULL,
   summary BLOB NOT NULL,
   seconds REAL NOT NULL,
-  parsed_at INTEGER NOT NULL);
+  parsed_at INTEGER NOT NULL,
+  queried INTEGER NOT NULL DEFAULT 0,
+  UNIQUE(file, extractor));
 CREATE TABLE files(
   id INTEGER PRIMARY KEY,
   path TEXT NOT NULL,
@@ -89,18 +98,19 @@ CREATE VIEW call_graph AS
     JOIN tus t ON t.id = f.tu;
 )sql";
 
-// Failed parses, added to version 2 later: created where missing, so a
-// store written before them is kept, not rebuilt. A failure stands while its
-// inputs (file versions, as for tus) are unchanged and every path it looked
-// for and did not find (failure_absent) is still missing.
+// Failed parses, keyed like tus. A failure stands while its inputs (file
+// versions, as for tus) are unchanged and every path it looked for and did
+// not find (failure_absent) is still missing. Created where missing, as
+// they were added to version 2 later.
 static const char FailureTables[] = R"sql(
 CREATE TABLE IF NOT EXISTS failures(
   id INTEGER PRIMARY KEY,
-  file TEXT NOT NULL UNIQUE,
+  file TEXT NOT NULL,
   command TEXT NOT NULL,
   extractor TEXT NOT NULL,
   error TEXT NOT NULL,
-  parsed_at INTEGER NOT NULL);
+  parsed_at INTEGER NOT NULL,
+  UNIQUE(file, extractor));
 CREATE TABLE IF NOT EXISTS failure_inputs(
   failure INTEGER NOT NULL,
   file INTEGER NOT NULL,
@@ -113,12 +123,27 @@ CREATE TABLE IF NOT EXISTS failure_absent(
 
 // Not the failure tables: a store may lack them.
 static const char *const Required[] = {
-    "meta",  "tus",        "files",        "tu_inputs", "functions",
-    "calls", "held_locks", "field_stores", "exports",   "call_graph"};
+    "meta",      "extractors", "tus",          "files",
+    "tu_inputs", "functions",  "calls",        "held_locks",
+    "field_stores", "exports", "call_graph"};
 
-Error fputcheck::createSchema(sql::Database &Db) {
-  return sql::transaction(Db, [&]() -> Error {
-    if (Error E = Db.exec(Tables))
+Expected<bool> fputcheck::ensureSchema(sql::Database &Db) {
+  bool Created = false;
+  // One exclusive transaction: of several processes creating the same
+  // store, the first makes every table and the others, waiting on SQLite's
+  // lock, find them made and change nothing.
+  Error E = sql::transaction(Db, [&]() -> Error {
+    auto Count = Db.prepare("SELECT count(*) FROM sqlite_schema");
+    if (!Count)
+      return Count.takeError();
+    bool Empty = Count->step() && Count->integer(0) == 0;
+    Count->reset();
+    if (Error E = Count->takeError())
+      return E;
+    if (!Empty)
+      return Error::success();
+    Created = true;
+    if (Error E = Db.exec(std::string(Tables) + FailureTables))
       return E;
     auto Put = Db.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2)");
     if (!Put)
@@ -131,6 +156,9 @@ Error fputcheck::createSchema(sql::Database &Db) {
     }
     return Error::success();
   });
+  if (E)
+    return E;
+  return Created;
 }
 
 Error fputcheck::addFailureTables(sql::Database &Db) {
@@ -171,9 +199,13 @@ StoreHealth fputcheck::checkSchema(sql::Database &Db, std::string &Why) {
     return StoreHealth::Corrupt;
   }
   auto Has = [&](StringRef T) { return llvm::is_contained(Have, T); };
+  // No table at all: a store being created (its tables come in one
+  // transaction) or whose creator died before committing them.
+  if (Have.empty())
+    return StoreHealth::Empty;
   if (!Has("meta")) {
     Why = "a SQLite database without fputcheck's tables";
-    return Have.empty() ? StoreHealth::Corrupt : StoreHealth::NotAStore;
+    return StoreHealth::NotAStore;
   }
 
   auto Meta = Db.prepare("SELECT key, value FROM meta");
@@ -199,7 +231,12 @@ StoreHealth fputcheck::checkSchema(sql::Database &Db, std::string &Why) {
   if (Schema != std::to_string(StoreSchemaVersion)) {
     Why = "schema version '" + Schema + "', this fputcheck writes " +
           std::to_string(StoreSchemaVersion);
-    return StoreHealth::OtherVersion;
+    // A version that does not parse is no newer fputcheck's.
+    int Version = 0;
+    if (!StringRef(Schema).getAsInteger(10, Version) &&
+        Version > StoreSchemaVersion)
+      return StoreHealth::NewerVersion;
+    return StoreHealth::OlderVersion;
   }
   for (const char *T : Required)
     if (!Has(T)) {

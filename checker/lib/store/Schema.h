@@ -14,20 +14,26 @@
 
 namespace fputcheck {
 
-constexpr int StoreSchemaVersion = 2;
+constexpr int StoreSchemaVersion = 3;
 
-/// Creates the tables of an empty store and marks it as ours.
-llvm::Error createSchema(sql::Database &Db);
+/// Creates the tables of a store and marks it as ours, unless the database
+/// has tables already; returns whether it created them.
+llvm::Expected<bool> ensureSchema(sql::Database &Db);
 
 /// Adds the tables of failed parses where they are missing.
 llvm::Error addFailureTables(sql::Database &Db);
 
 enum class StoreHealth {
   Ok,
+  /// A database without any table: being created, or never finished.
+  Empty,
   /// Unreadable, failing SQLite's integrity check or missing tables.
   Corrupt,
-  /// A store written by a fputcheck with another schema.
-  OtherVersion,
+  /// A store written by a fputcheck with an older schema (or one that does
+  /// not say which).
+  OlderVersion,
+  /// A store written by a fputcheck with a newer schema.
+  NewerVersion,
   /// A healthy SQLite database that is not a summary store: never deleted.
   NotAStore,
 };

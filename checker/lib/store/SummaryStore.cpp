@@ -2,6 +2,7 @@
 
 #include "store/SummaryStore.h"
 #include "store/Schema.h"
+#include "store/StoreFiles.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringExtras.h"
@@ -13,26 +14,19 @@ using namespace llvm;
 using namespace fputcheck;
 
 namespace {
-Error storeError(StringRef Path, const Twine &Msg) {
-  return createStringError(inconvertibleErrorCode(), "%s: error: %s",
-                           Path.str().c_str(), Msg.str().c_str());
-}
-
 // Hashes are unsigned 64-bit; SQLite integers are signed.
 int64_t toColumn(uint64_t H) { return static_cast<int64_t>(H); }
 uint64_t fromColumn(int64_t H) { return static_cast<uint64_t>(H); }
 
-void removeStoreFiles(StringRef Path) {
-  // A stale write-ahead log next to a new database would be replayed into
-  // it: the side files go with the store.
-  for (const char *Suffix : {"", "-wal", "-shm", "-journal"})
-    sys::fs::remove(Path + Suffix);
-}
-
-Error configure(sql::Database &Db) {
-  // WAL: a commit per TU costs no fsync (synchronous=NORMAL), and a crash
-  // loses at most the TU being saved, never the store.
-  return Db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+/// A stored summary as read from columns (codec, raw_size, summary) from
+/// \p First on.
+EncodedSummary encodedAt(const sql::Statement &Q, int First) {
+  EncodedSummary E;
+  E.Codec = Q.text(First).str();
+  E.RawSize = uint64_t(Q.integer(First + 1));
+  ArrayRef<uint8_t> B = Q.blob(First + 2);
+  E.Bytes.assign(B.begin(), B.end());
+  return E;
 }
 } // namespace
 
@@ -53,95 +47,16 @@ std::string fputcheck::resolveStorePath(StringRef Given) {
 
 SummaryStore::~SummaryStore() { consumeError(close()); }
 
-Expected<std::unique_ptr<SummaryStore>>
-SummaryStore::create(StringRef Path) {
-  if (std::error_code EC =
-          sys::fs::create_directories(sys::path::parent_path(Path)))
-    return storeError(Path, "cannot create its folder: " + EC.message());
-  removeStoreFiles(Path);
-  auto Db = sql::Database::open(Path, /*Create=*/true);
-  if (!Db)
-    return storeError(Path, toString(Db.takeError()));
-  std::unique_ptr<SummaryStore> S(new SummaryStore(Path.str(), std::move(*Db)));
-  if (Error E = configure(S->Db))
-    return storeError(Path, toString(std::move(E)));
-  if (Error E = createSchema(S->Db))
-    return storeError(Path, "cannot create tables: " + toString(std::move(E)));
-  if (Error E = S->prepare())
-    return storeError(Path, toString(std::move(E)));
-  return S;
-}
-
-static StoreHealth openChecked(StringRef Path, sql::Database &Out,
-                               std::string &Why) {
-  auto Db = sql::Database::open(Path, /*Create=*/false);
-  if (!Db) {
-    Why = toString(Db.takeError());
-    return StoreHealth::Corrupt;
-  }
-  StoreHealth H = checkSchema(*Db, Why);
-  if (H == StoreHealth::Ok)
-    Out = std::move(*Db);
-  return H;
-}
-
-Expected<std::unique_ptr<SummaryStore>>
-SummaryStore::open(StringRef Path, std::string &Rebuilt, bool &NotAStore) {
-  Rebuilt.clear();
-  NotAStore = false;
-  if (!sys::fs::exists(Path))
-    return create(Path);
-  sql::Database Db;
-  std::string Why;
-  switch (openChecked(Path, Db, Why)) {
-  case StoreHealth::Ok: {
-    std::unique_ptr<SummaryStore> S(new SummaryStore(Path.str(), std::move(Db)));
-    if (Error E = configure(S->Db))
-      return storeError(Path, toString(std::move(E)));
-    if (Error E = S->prepare())
-      return storeError(Path, toString(std::move(E)));
-    return S;
-  }
-  case StoreHealth::NotAStore:
-    NotAStore = true;
-    return storeError(Path, "not a fputcheck summary store (" + Why +
-                                "); refusing to overwrite it");
-  case StoreHealth::Corrupt:
-    Rebuilt = Path.str() + ": error: store is corrupt (" + Why +
-              "); rebuilding";
-    break;
-  case StoreHealth::OtherVersion:
-    Rebuilt = Path.str() + ": warning: store was written by another "
-                           "fputcheck version (" +
-              Why + "); rebuilding";
-    break;
-  }
-  return create(Path);
-}
-
-Expected<std::unique_ptr<SummaryStore>>
-SummaryStore::openExisting(StringRef Path) {
-  if (!sys::fs::exists(Path))
-    return storeError(Path, "no such store");
-  sql::Database Db;
-  std::string Why;
-  if (openChecked(Path, Db, Why) != StoreHealth::Ok)
-    return storeError(Path, "cannot use this store (" + Why + ")");
-  std::unique_ptr<SummaryStore> S(new SummaryStore(Path.str(), std::move(Db)));
-  if (Error E = S->prepare())
-    return storeError(Path, toString(std::move(E)));
-  return S;
-}
-
 Error SummaryStore::prepare() {
   // A store written before failures were kept gets their tables here.
   if (Error E = addFailureTables(Db))
     return E;
   std::pair<sql::Statement *, const char *> All[] = {
-      {&FindTU, "SELECT id FROM tus WHERE file = ?1"},
+      {&FindTU, "SELECT id FROM tus WHERE file = ?1 AND extractor = ?2"},
+      // A summary saved is the one the query tables show for its file.
       {&InsertTU, "INSERT INTO tus(file, command, extractor, codec, raw_size, "
-                  "summary, seconds, parsed_at) "
-                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
+                  "summary, seconds, parsed_at, queried) "
+                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)"},
       {&DeleteTU, "DELETE FROM tus WHERE id = ?1"},
       {&DeleteInputs, "DELETE FROM tu_inputs WHERE tu = ?1"},
       {&InsertInput, "INSERT OR IGNORE INTO tu_inputs(tu, file) "
@@ -151,8 +66,17 @@ Error SummaryStore::prepare() {
       {&InsertVersion, "INSERT INTO files(path, size, mtime, hash) "
                        "VALUES(?1, ?2, ?3, ?4)"},
       {&TouchVersion, "UPDATE files SET mtime = ?2 WHERE id = ?1"},
-      {&ReadTU, "SELECT codec, raw_size, summary FROM tus WHERE file = ?1"},
-      {&FindFailure, "SELECT id FROM failures WHERE file = ?1"},
+      {&ReadTU, "SELECT codec, raw_size, summary FROM tus WHERE id = ?1"},
+      {&FindQueried, "SELECT id FROM tus WHERE file = ?1 AND queried = 1"},
+      {&Unquery, "UPDATE tus SET queried = 0 WHERE id = ?1"},
+      {&LatestTU, "SELECT id, codec, raw_size, summary FROM tus "
+                  "WHERE file = ?1 ORDER BY parsed_at DESC, id DESC LIMIT 1"},
+      {&MarkQueried, "UPDATE tus SET queried = 1 WHERE id = ?1"},
+      {&UseExtractor, "INSERT INTO extractors(digest, last_used) "
+                      "VALUES(?1, ?2) ON CONFLICT(digest) DO UPDATE SET "
+                      "last_used = max(last_used, excluded.last_used)"},
+      {&FindFailure,
+       "SELECT id FROM failures WHERE file = ?1 AND extractor = ?2"},
       {&InsertFailure, "INSERT INTO failures(file, command, extractor, "
                        "error, parsed_at) VALUES(?1, ?2, ?3, ?4, ?5)"},
       {&DeleteFailure, "DELETE FROM failures WHERE id = ?1"},
@@ -182,14 +106,17 @@ Error SummaryStore::close() {
   // Statements first: the last close checkpoints the write-ahead log into
   // the main file and removes it, leaving one self-contained file.
   Query.reset();
-  for (sql::Statement *S : {&FindTU, &InsertTU, &DeleteTU, &DeleteInputs,
-                            &InsertInput, &FindVersion, &InsertVersion,
-                            &TouchVersion, &ReadTU, &FindFailure,
-                            &InsertFailure, &DeleteFailure,
-                            &DeleteFailureInputs, &DeleteFailureAbsent,
-                            &InsertFailureInput, &InsertAbsent})
+  for (sql::Statement *S :
+       {&FindTU, &InsertTU, &DeleteTU, &DeleteInputs, &InsertInput,
+        &FindVersion, &InsertVersion, &TouchVersion, &ReadTU, &FindQueried,
+        &Unquery, &LatestTU, &MarkQueried, &UseExtractor, &FindFailure,
+        &InsertFailure, &DeleteFailure, &DeleteFailureInputs,
+        &DeleteFailureAbsent, &InsertFailureInput, &InsertAbsent})
     *S = sql::Statement();
-  return Db.close();
+  Error E = Db.close();
+  // Only now: the close above may still write the files.
+  Lock.release();
+  return E;
 }
 
 uint64_t SummaryStore::sizeOnDisk() const {
@@ -203,12 +130,14 @@ uint64_t SummaryStore::sizeOnDisk() const {
 }
 
 Expected<Freshness> SummaryStore::fresh(ArrayRef<TUKey> Keys,
-                                        StringRef Extractor) {
+                                        StringRef Extractor, bool Load) {
   // One read transaction: the tables seen as one consistent state,
-  // whatever another fputcheck on the same store commits meanwhile.
+  // whatever another fputcheck on the same store commits meanwhile, and
+  // the summaries loaded exactly those judged fresh. Under WAL it never
+  // blocks a writer.
   if (Error E = Db.exec("BEGIN"))
     return E;
-  Expected<Freshness> Out = freshIn(Keys, Extractor);
+  Expected<Freshness> Out = freshIn(Keys, Extractor, Load);
   if (Error E = Db.exec(Out ? "COMMIT" : "ROLLBACK")) {
     if (!Out)
       return joinErrors(Out.takeError(), std::move(E));
@@ -217,23 +146,25 @@ Expected<Freshness> SummaryStore::fresh(ArrayRef<TUKey> Keys,
   if (!Out)
     return Out;
   // Same content, new mtime (a touch, a fresh checkout): record the mtime so
-  // the next run trusts a stat again instead of reading the file.
-  if (!Moved.empty())
-    if (Error E = sql::transaction(Db, [&]() -> Error {
-          for (auto [Id, MTime] : Moved) {
-            TouchVersion.bind(1, Id).bind(2, MTime);
-            if (Error E = TouchVersion.run())
-              return E;
-          }
-          return Error::success();
-        }))
-      return E;
+  // the next run trusts a stat again instead of reading the file. And that
+  // this extractor is in use: what it stored is not pruned for its age.
+  int64_t Now = int64_t(std::time(nullptr));
+  if (Error E = sql::transaction(Db, [&]() -> Error {
+        for (auto [Id, MTime] : Moved) {
+          TouchVersion.bind(1, Id).bind(2, MTime);
+          if (Error E = TouchVersion.run())
+            return E;
+        }
+        UseExtractor.bind(1, Extractor).bind(2, Now);
+        return UseExtractor.run();
+      }))
+    return E;
   Moved.clear();
   return Out;
 }
 
 Expected<Freshness> SummaryStore::freshIn(ArrayRef<TUKey> Keys,
-                                          StringRef Extractor) {
+                                          StringRef Extractor, bool Load) {
   Freshness Out;
   Out.Summary.assign(Keys.size(), false);
   Out.Failure.assign(Keys.size(), std::string());
@@ -248,17 +179,16 @@ Expected<Freshness> SummaryStore::freshIn(ArrayRef<TUKey> Keys,
   for (auto [Table, Into] : {std::pair<const char *, CandidateMap *>{
                                  "tus", &Summaries},
                              {"failures", &Failures}}) {
-    auto Q = Db.prepare(std::string("SELECT id, file, command, extractor "
-                                    "FROM ") +
-                        Table);
+    auto Q = Db.prepare(std::string("SELECT id, file, command FROM ") +
+                        Table + " WHERE extractor = ?1");
     if (!Q)
       return Q.takeError();
+    Q->bind(1, Extractor);
     while (Q->step()) {
       auto It = ByFile.find(Q->text(1));
       if (It == ByFile.end())
         continue;
-      const TUKey &K = Keys[It->second];
-      if (Q->text(2) == K.Command && Q->text(3) == Extractor)
+      if (Q->text(2) == Keys[It->second].Command)
         (*Into)[Q->integer(0)] = It->second;
     }
     if (Error E = Q->takeError())
@@ -320,6 +250,23 @@ Expected<Freshness> SummaryStore::freshIn(ArrayRef<TUKey> Keys,
   }
   for (auto &[Id, Index] : Summaries)
     Out.Summary[Index] = true;
+  if (Load) {
+    std::vector<std::pair<unsigned, int64_t>> ByKey;
+    for (auto &[Id, Index] : Summaries)
+      ByKey.emplace_back(Index, Id);
+    llvm::sort(ByKey);
+    Out.Loaded.reserve(ByKey.size());
+    for (auto [Index, Id] : ByKey) {
+      ReadTU.bind(1, Id);
+      if (!ReadTU.step()) {
+        if (Error E = ReadTU.takeError())
+          return E;
+        return storeError(Path, "no summary stored for " + Keys[Index].File);
+      }
+      Out.Loaded.push_back(encodedAt(ReadTU, 0));
+      ReadTU.reset();
+    }
+  }
   if (Failures.empty())
     return Out;
 
@@ -400,12 +347,12 @@ Error SummaryStore::eraseFailure(int64_t Id) {
   return Error::success();
 }
 
-Error SummaryStore::eraseFile(StringRef File) {
+Error SummaryStore::eraseFile(StringRef File, StringRef Extractor) {
   for (auto [Find, Erase] :
        {std::pair<sql::Statement *, Error (SummaryStore::*)(int64_t)>{
             &FindTU, &SummaryStore::eraseTU},
         {&FindFailure, &SummaryStore::eraseFailure}}) {
-    Find->bind(1, File);
+    Find->bind(1, File).bind(2, Extractor);
     if (!Find->step()) {
       if (Error E = Find->takeError())
         return E;
@@ -435,6 +382,20 @@ Error SummaryStore::insertTU(const TUKey &K, StringRef Extractor,
                              const EncodedSummary &E, const TUSummary &S,
                              ArrayRef<std::pair<std::string, FileStamp>> In,
                              double Seconds, int64_t ParsedAt) {
+  // The query tables show one summary per file: this one from now on.
+  std::vector<int64_t> Shown;
+  FindQueried.bind(1, K.File);
+  while (FindQueried.step())
+    Shown.push_back(FindQueried.integer(0));
+  if (Error Err = FindQueried.takeError())
+    return Err;
+  for (int64_t Id : Shown) {
+    if (Error Err = Query->erase(Id))
+      return Err;
+    Unquery.bind(1, Id);
+    if (Error Err = Unquery.run())
+      return Err;
+  }
   InsertTU.bind(1, K.File).bind(2, K.Command).bind(3, Extractor);
   InsertTU.bind(4, E.Codec).bind(5, int64_t(E.RawSize)).bindBlob(6, E.Bytes);
   InsertTU.bindReal(7, Seconds).bind(8, ParsedAt);
@@ -472,19 +433,22 @@ Expected<bool> SummaryStore::save(const TUKey &K, StringRef Extractor,
   if (In)
     E = encodeSummary(S);
   int64_t Now = int64_t(std::time(nullptr));
-  return replace(K.File, In, [&](const Stamped &In) {
+  return replace(K.File, Extractor, In, [&](const Stamped &In) {
     return insertTU(K, Extractor, *E, S, In, Seconds, Now);
   });
 }
 
-Expected<bool> SummaryStore::replace(StringRef File,
+Expected<bool> SummaryStore::replace(StringRef File, StringRef Extractor,
                                      const std::optional<Stamped> &In,
                                      function_ref<Error(const Stamped &)> Add) {
   // What was stored goes even when this parse cannot be: it is out of date.
   if (Error Err = sql::transaction(Db, [&]() -> Error {
-        if (Error Err = eraseFile(File))
+        if (Error Err = eraseFile(File, Extractor))
           return Err;
-        return In ? Add(*In) : Error::success();
+        if (In)
+          if (Error Err = Add(*In))
+            return Err;
+        return requery(File);
       }))
     return storeError(Path, "cannot save " + File + ": " +
                                 toString(std::move(Err)));
@@ -497,7 +461,7 @@ Expected<bool> SummaryStore::saveFailure(
     std::chrono::system_clock::time_point Start) {
   std::optional<Stamped> In = stamp(Inputs, Start);
   int64_t Now = int64_t(std::time(nullptr));
-  return replace(K.File, In, [&](const Stamped &In) -> Error {
+  return replace(K.File, Extractor, In, [&](const Stamped &In) -> Error {
         InsertFailure.bind(1, K.File).bind(2, K.Command).bind(3, Extractor);
         InsertFailure.bind(4, Message).bind(5, Now);
         if (Error Err = InsertFailure.run())
@@ -515,33 +479,18 @@ Expected<bool> SummaryStore::saveFailure(
 }
 
 Expected<unsigned> SummaryStore::keepOnly(const StringSet<> &Keep) {
-  // A TU has a summary or a failure, never both: each row is one TU.
-  std::vector<int64_t> GoneTUs, GoneFailures;
-  for (auto [Table, Gone] : {std::pair<const char *, std::vector<int64_t> *>{
-                                 "tus", &GoneTUs},
-                             {"failures", &GoneFailures}}) {
-    auto Q = Db.prepare(std::string("SELECT id, file FROM ") + Table);
-    if (!Q)
-      return Q.takeError();
-    while (Q->step())
-      if (!Keep.contains(Q->text(1)))
-        Gone->push_back(Q->integer(0));
-    if (Error E = Q->takeError())
-      return E;
-  }
-  if (GoneTUs.empty() && GoneFailures.empty())
-    return 0;
+  // Every extractor's rows go: the TU is gone from the tree.
+  unsigned Gone = 0;
   if (Error E = sql::transaction(Db, [&]() -> Error {
-        for (int64_t Id : GoneTUs)
-          if (Error E = eraseTU(Id))
-            return E;
-        for (int64_t Id : GoneFailures)
-          if (Error E = eraseFailure(Id))
-            return E;
+        Expected<unsigned> N = eraseWhere(
+            [&](StringRef File, StringRef) { return !Keep.contains(File); });
+        if (!N)
+          return N.takeError();
+        Gone = *N;
         return Error::success();
       }))
     return E;
-  return unsigned(GoneTUs.size() + GoneFailures.size());
+  return Gone;
 }
 
 Error SummaryStore::collectGarbage() {
@@ -553,32 +502,108 @@ Error SummaryStore::collectGarbage() {
                  "(SELECT file FROM failure_inputs)");
 }
 
-Expected<std::vector<EncodedSummary>>
-SummaryStore::read(ArrayRef<std::string> Files) {
-  std::vector<EncodedSummary> Out;
-  Out.reserve(Files.size());
-  // One read transaction: a consistent view, and no lock taken per row.
-  if (Error E = Db.exec("BEGIN"))
+Error SummaryStore::requery(StringRef File) {
+  FindQueried.bind(1, File);
+  bool Shown = FindQueried.step();
+  FindQueried.reset();
+  if (Error E = FindQueried.takeError())
     return E;
-  for (const std::string &File : Files) {
-    ReadTU.bind(1, File);
-    if (!ReadTU.step()) {
-      consumeError(Db.exec("ROLLBACK"));
-      if (Error E = ReadTU.takeError())
-        return E;
-      return storeError(Path, "no summary stored for " + File);
-    }
-    EncodedSummary E;
-    E.Codec = ReadTU.text(0).str();
-    E.RawSize = uint64_t(ReadTU.integer(1));
-    ArrayRef<uint8_t> B = ReadTU.blob(2);
-    E.Bytes.assign(B.begin(), B.end());
-    ReadTU.reset();
-    Out.push_back(std::move(E));
+  if (Shown)
+    return Error::success();
+  LatestTU.bind(1, File);
+  if (!LatestTU.step())
+    return LatestTU.takeError();
+  int64_t Id = LatestTU.integer(0);
+  EncodedSummary E = encodedAt(LatestTU, 1);
+  LatestTU.reset();
+  // One that does not decode fills no table; the analysis of its own
+  // extractor finds it and drops it (forget()).
+  Expected<TUSummary> S = decodeSummary(E);
+  if (!S) {
+    consumeError(S.takeError());
+    return Error::success();
   }
-  if (Error E = Db.exec("COMMIT"))
+  if (Error Err = Query->insert(Id, *S))
+    return Err;
+  MarkQueried.bind(1, Id);
+  return MarkQueried.run();
+}
+
+Expected<unsigned> SummaryStore::eraseWhere(
+    function_ref<bool(StringRef File, StringRef Extractor)> Gone) {
+  std::vector<int64_t> TUs, Failed;
+  StringSet<> Files;
+  for (auto [Table, Into] : {std::pair<const char *, std::vector<int64_t> *>{
+                                 "tus", &TUs},
+                             {"failures", &Failed}}) {
+    auto Q = Db.prepare(std::string("SELECT id, file, extractor FROM ") +
+                        Table);
+    if (!Q)
+      return Q.takeError();
+    while (Q->step())
+      if (Gone(Q->text(1), Q->text(2))) {
+        Into->push_back(Q->integer(0));
+        Files.insert(Q->text(1));
+      }
+    if (Error E = Q->takeError())
+      return E;
+  }
+  for (int64_t Id : TUs)
+    if (Error E = eraseTU(Id))
+      return E;
+  for (int64_t Id : Failed)
+    if (Error E = eraseFailure(Id))
+      return E;
+  for (const auto &F : Files)
+    if (Error E = requery(F.getKey()))
+      return E;
+  return unsigned(Files.size());
+}
+
+Error SummaryStore::forget(StringRef Extractor) {
+  return sql::transaction(Db, [&]() -> Error {
+    return eraseWhere([&](StringRef, StringRef E) { return E == Extractor; })
+        .takeError();
+  });
+}
+
+Expected<unsigned> SummaryStore::pruneExtractors(StringRef Keep,
+                                                 int64_t Before) {
+  std::vector<std::string> Old;
+  Error E = sql::transaction(Db, [&]() -> Error {
+    // Not used since Before, or never said to be (rows a person copied in).
+    auto Q = Db.prepare(
+        "SELECT digest FROM extractors WHERE last_used < ?1 AND digest <> ?2 "
+        "UNION SELECT extractor FROM tus WHERE extractor <> ?2 UNION "
+        "SELECT extractor FROM failures WHERE extractor <> ?2 "
+        "EXCEPT SELECT digest FROM extractors WHERE last_used >= ?1");
+    if (!Q)
+      return Q.takeError();
+    Q->bind(1, Before).bind(2, Keep);
+    while (Q->step())
+      Old.push_back(Q->text(0).str());
+    if (Error E = Q->takeError())
+      return E;
+    if (Old.empty())
+      return Error::success();
+    Expected<unsigned> Gone = eraseWhere([&](StringRef, StringRef E) {
+      return llvm::is_contained(Old, E);
+    });
+    if (!Gone)
+      return Gone.takeError();
+    auto Forget = Db.prepare("DELETE FROM extractors WHERE digest = ?1");
+    if (!Forget)
+      return Forget.takeError();
+    for (const std::string &D : Old) {
+      Forget->bind(1, D);
+      if (Error E = Forget->run())
+        return E;
+    }
+    return Error::success();
+  });
+  if (E)
     return E;
-  return Out;
+  return unsigned(Old.size());
 }
 
 Expected<MergeStats> SummaryStore::absorb(SummaryStore &Other,
@@ -586,29 +611,36 @@ Expected<MergeStats> SummaryStore::absorb(SummaryStore &Other,
   MergeStats Stats;
   auto TUs = Other.Db.prepare(
       "SELECT id, file, command, extractor, codec, raw_size, summary, "
-      "seconds, parsed_at FROM tus ORDER BY file");
+      "seconds, parsed_at FROM tus ORDER BY file, extractor");
   auto Inputs = Other.Db.prepare(
       "SELECT f.path, f.size, f.mtime, f.hash FROM tu_inputs i "
       "JOIN files f ON f.id = i.file WHERE i.tu = ?1 ORDER BY f.path");
+  auto Used = Other.Db.prepare("SELECT digest, last_used FROM extractors");
   if (!TUs)
     return TUs.takeError();
   if (!Inputs)
     return Inputs.takeError();
+  if (!Used)
+    return Used.takeError();
   Error Err = sql::transaction(Db, [&]() -> Error {
+    // When each extractor was last used travels with its summaries.
+    while (Used->step()) {
+      UseExtractor.bind(1, Used->text(0)).bind(2, Used->integer(1));
+      if (Error E = UseExtractor.run())
+        return E;
+    }
+    if (Error E = Used->takeError())
+      return E;
     while (TUs->step()) {
       TUKey K{TUs->text(1).str(), TUs->text(2).str()};
-      FindTU.bind(1, K.File);
+      FindTU.bind(1, K.File).bind(2, TUs->text(3));
       bool Have = FindTU.step();
       FindTU.reset();
       if (Have) {
         ++Stats.Duplicates;
         continue;
       }
-      EncodedSummary E;
-      E.Codec = TUs->text(4).str();
-      E.RawSize = uint64_t(TUs->integer(5));
-      ArrayRef<uint8_t> B = TUs->blob(6);
-      E.Bytes.assign(B.begin(), B.end());
+      EncodedSummary E = encodedAt(*TUs, 4);
       // Decoded only to fill the query tables; the bytes are copied as they
       // are.
       Expected<TUSummary> S = decodeSummary(E);
@@ -645,7 +677,15 @@ Expected<MergeStats> fputcheck::mergeStores(StringRef Out,
                                             StringRef Extractor) {
   if (llvm::is_contained(Inputs, Out))
     return storeError(Out, "is both an input and the output of the merge");
-  std::string Tmp = (Out + ".tmp").str();
+  // Built under a name of its own, so that merges into the same store
+  // never share one, and put in place only once complete.
+  SmallString<256> Tmp;
+  if (std::error_code EC =
+          sys::fs::create_directories(sys::path::parent_path(Out)))
+    return storeError(Out, "cannot create its folder: " + EC.message());
+  if (std::error_code EC = sys::fs::createUniqueFile(Out + ".merge-%%%%%%",
+                                                     Tmp))
+    return storeError(Out, "cannot write: " + EC.message());
   MergeStats Total;
   Error Err = [&]() -> Error {
     auto Dest = SummaryStore::create(Tmp);
@@ -664,10 +704,7 @@ Expected<MergeStats> fputcheck::mergeStores(StringRef Out,
     }
     if (Error E = (*Dest)->close())
       return storeError(Tmp, toString(std::move(E)));
-    removeStoreFiles(Out);
-    if (std::error_code EC = sys::fs::rename(Tmp, Out))
-      return storeError(Out, "cannot write: " + EC.message());
-    return Error::success();
+    return replaceStore(Out, Tmp, StoreLockWait);
   }();
   if (Err) {
     removeStoreFiles(Tmp);

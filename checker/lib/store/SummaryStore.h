@@ -1,15 +1,16 @@
 //===- SummaryStore.h - TU summaries kept across runs -----------*- C++ -*-===//
 //
-// One SQLite file holds, per TU, its summary and what it was made from: the
-// command line, the extractor (store/ExtractorDigest.h) and every file version
-// the parse read. A summary is reused only while all of these are unchanged,
-// so a rerun parses exactly the TUs an edit can affect. A TU that failed to
-// parse is kept too, with the paths it looked for and did not find: its
-// error is reported again, unparsed, until one of them appears or an input
-// changes. Each TU is saved in
-// its own transaction the moment it is parsed: an interrupted run keeps
-// every TU it finished. A store that cannot be trusted is rebuilt, never
-// read.
+// One SQLite file holds, per TU and extractor (fputcheck/Store.h, extractorDigest()), its
+// summary and what it was made from: the command line and every file
+// version the parse read. A summary is reused only while all of these are
+// unchanged, so a rerun parses exactly the TUs an edit can affect, and
+// fputchecks that extract differently keep their summaries side by side. A
+// TU that failed to parse is kept too, with the paths it looked for and did
+// not find: its error is reported again, unparsed, until one of them appears
+// or an input changes. Each TU is saved in its own transaction the moment
+// it is parsed: an interrupted run keeps every TU it finished. A store that
+// cannot be trusted is rebuilt, never read. Many processes may use one store
+// at once (store/StoreLock.h, docs/store.md).
 //
 //===----------------------------------------------------------------------===//
 #ifndef FPUTCHECK_STORE_SUMMARYSTORE_H
@@ -21,6 +22,7 @@
 #include "store/FileStamps.h"
 #include "store/QueryTables.h"
 #include "store/Sqlite.h"
+#include "store/StoreLock.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <chrono>
@@ -44,16 +46,23 @@ struct Freshness {
   /// command and extractor, unchanged inputs, and every path the parse
   /// looked for and did not find still missing.
   std::vector<std::string> Failure;
+  /// When asked for: the stored summaries of the keys with one, in key
+  /// order, read in the same snapshot as the answers above.
+  std::vector<EncodedSummary> Loaded;
 };
 
 class SummaryStore {
 public:
-  /// Opens the store at \p Path, creating it and its folder when missing. A
-  /// store that cannot be trusted (unreadable, failing SQLite's integrity
-  /// check, missing tables, another schema) is deleted and created anew,
-  /// and \p Rebuilt says why. Errors: the store cannot be created, or \p Path
-  /// is a SQLite database that is not a summary store (never deleted; then
-  /// \p NotAStore is set).
+  /// Opens the store at \p Path, creating it and its folder when missing, or
+  /// using the one another process has just created. A store that cannot be
+  /// trusted (unreadable, failing SQLite's integrity check, missing tables,
+  /// an older schema) is replaced once no other process has it open, and
+  /// \p Rebuilt says why; a store of a newer schema, or an older one in use,
+  /// is left alone and this one's summaries go beside it
+  /// (versionedStorePath()). Errors: the store cannot be created, or
+  /// \p Path is a SQLite database that is not a summary store (never
+  /// deleted; then \p NotAStore is set). The store stays locked shared
+  /// (store/StoreLock.h) until closed.
   static llvm::Expected<std::unique_ptr<SummaryStore>>
   open(llvm::StringRef Path, std::string &Rebuilt, bool &NotAStore);
 
@@ -61,16 +70,20 @@ public:
   static llvm::Expected<std::unique_ptr<SummaryStore>>
   openExisting(llvm::StringRef Path);
 
-  /// Deletes the store at \p Path and creates an empty one.
+  /// Creates an empty store at \p Path, a name no other process knows (the
+  /// temporary store of a merge), deleting what was there.
   static llvm::Expected<std::unique_ptr<SummaryStore>>
   create(llvm::StringRef Path);
 
   ~SummaryStore();
 
-  /// For each key, whether the store can answer it without a parse
-  /// (Freshness).
+  /// For each key, whether the store can answer it without a parse, and
+  /// with \p Load the summaries it has (Freshness): one snapshot of the
+  /// store, whatever other processes commit meanwhile. Records that
+  /// \p Extractor was used, for pruneExtractors().
   llvm::Expected<Freshness> fresh(llvm::ArrayRef<TUKey> Keys,
-                                  llvm::StringRef Extractor);
+                                  llvm::StringRef Extractor,
+                                  bool Load = false);
 
   /// Saves a parsed TU in its own transaction, replacing what was stored
   /// for it (a summary or a failure). Returns false and saves nothing when
@@ -96,13 +109,21 @@ public:
   /// Forgets file versions no TU refers to any more.
   llvm::Error collectGarbage();
 
-  /// The stored summaries of \p Files, in order (all must be stored).
-  llvm::Expected<std::vector<EncodedSummary>>
-  read(llvm::ArrayRef<std::string> Files);
+  /// Drops every summary and failure \p Extractor stored (one that does
+  /// not decode made them all suspect), leaving other extractors' alone.
+  llvm::Error forget(llvm::StringRef Extractor);
+  /// Drops what every extractor but \p Keep stored, if it was last used
+  /// before \p Before (Unix time); returns how many extractors went.
+  llvm::Expected<unsigned> pruneExtractors(llvm::StringRef Keep,
+                                           int64_t Before);
 
   /// Copies in every TU of \p Other not stored here yet, in file order.
   llvm::Expected<MergeStats> absorb(SummaryStore &Other,
                                     llvm::StringRef Extractor);
+
+  /// Waits up to \p Wait until no other process has the store open, then
+  /// keeps it to this one (store/StoreLock.h); false when one still has.
+  bool useAlone(std::chrono::milliseconds Wait);
 
   /// Writes everything to the main file and closes.
   llvm::Error close();
@@ -115,10 +136,18 @@ public:
 private:
   SummaryStore(std::string Path, sql::Database Db)
       : Path(std::move(Path)), Db(std::move(Db)) {}
+  /// The store at \p Path, open in \p Db and locked by \p Lock.
+  static llvm::Expected<std::unique_ptr<SummaryStore>>
+  adopt(llvm::StringRef Path, sql::Database Db, StoreLock Lock);
+  /// open(); a store of another schema at \p Path is left for one beside it
+  /// only when \p MayMove.
+  static llvm::Expected<std::unique_ptr<SummaryStore>>
+  openAt(llvm::StringRef Path, bool MayMove, std::string &Rebuilt,
+         bool &NotAStore);
   llvm::Error prepare();
   using Stamped = std::vector<std::pair<std::string, FileStamp>>;
   llvm::Expected<Freshness> freshIn(llvm::ArrayRef<TUKey> Keys,
-                                    llvm::StringRef Extractor);
+                                    llvm::StringRef Extractor, bool Load);
   /// Stamps of \p Inputs, or nothing when one cannot be vouched for.
   std::optional<Stamped>
   stamp(llvm::ArrayRef<std::string> Inputs,
@@ -128,13 +157,23 @@ private:
   /// Rows (\p Owner, file version) of \p In through \p Insert.
   llvm::Error insertInputs(sql::Statement &Insert, int64_t Owner,
                            llvm::ArrayRef<std::pair<std::string, FileStamp>> In);
-  /// In one transaction, drops what is stored for \p File and, when \p In
-  /// could be stamped, stores anew through \p Add; returns whether it did.
+  /// In one transaction, drops what \p Extractor stored for \p File and,
+  /// when \p In could be stamped, stores anew through \p Add; returns
+  /// whether it did.
   llvm::Expected<bool>
-  replace(llvm::StringRef File, const std::optional<Stamped> &In,
+  replace(llvm::StringRef File, llvm::StringRef Extractor,
+          const std::optional<Stamped> &In,
           llvm::function_ref<llvm::Error(const Stamped &)> Add);
-  /// Drops the summary and the failure stored for \p File, if any.
-  llvm::Error eraseFile(llvm::StringRef File);
+  /// Drops the summary and the failure \p Extractor stored for \p File.
+  llvm::Error eraseFile(llvm::StringRef File, llvm::StringRef Extractor);
+  /// Drops every summary and failure \p Gone picks, by file and extractor;
+  /// returns of how many files. Runs inside the caller's transaction.
+  llvm::Expected<unsigned> eraseWhere(
+      llvm::function_ref<bool(llvm::StringRef File, llvm::StringRef Extractor)>
+          Gone);
+  /// Gives \p File's rows in the query tables to its summary saved last,
+  /// when none has them (the one that had was dropped).
+  llvm::Error requery(llvm::StringRef File);
   llvm::Error eraseTU(int64_t Id);
   llvm::Error eraseFailure(int64_t Id);
   llvm::Error insertTU(const TUKey &K, llvm::StringRef Extractor,
@@ -144,10 +183,13 @@ private:
 
   std::string Path;
   sql::Database Db;
+  /// Held shared while Db is open: no process replaces the files meanwhile.
+  StoreLock Lock;
   FileStamps Stamps;
   std::unique_ptr<QueryTables> Query;
   sql::Statement FindTU, InsertTU, DeleteTU, DeleteInputs, InsertInput,
       FindVersion, InsertVersion, TouchVersion, ReadTU;
+  sql::Statement FindQueried, Unquery, LatestTU, MarkQueried, UseExtractor;
   sql::Statement FindFailure, InsertFailure, DeleteFailure,
       DeleteFailureInputs, DeleteFailureAbsent, InsertFailureInput,
       InsertAbsent;

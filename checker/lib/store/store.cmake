@@ -6,10 +6,14 @@ target_sources(fputcheck_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/Codec.cpp
   ${CMAKE_CURRENT_LIST_DIR}/FileStamps.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ExtractorDigest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/OpenStore.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/Prune.cpp
   ${CMAKE_CURRENT_LIST_DIR}/QueryTables.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Readers.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Schema.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Sqlite.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/StoreFiles.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/StoreLock.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SummaryJSON.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SummaryStore.cpp
 )
