@@ -41,20 +41,25 @@ std::string readFile(const std::string &Path) {
   return B ? (*B)->getBuffer().str() : std::string();
 }
 
-ToolResult runTool(const std::vector<std::string> &Args) {
+ToolResult runProgram(const std::string &Exe,
+                      const std::vector<std::string> &Args) {
   TempDir Scratch;
   std::string Out = Scratch.path() + "/out", Err = Scratch.path() + "/err";
-  std::vector<StringRef> Argv{FPUTCHECK_TOOL};
+  std::vector<StringRef> Argv{Exe};
   for (const std::string &A : Args)
     Argv.push_back(A);
   std::optional<StringRef> Redirects[] = {std::nullopt, StringRef(Out),
                                           StringRef(Err)};
   ToolResult R;
-  R.Status = sys::ExecuteAndWait(FPUTCHECK_TOOL, Argv, std::nullopt,
-                                 Redirects, /*SecondsToWait=*/600);
+  R.Status = sys::ExecuteAndWait(Exe, Argv, std::nullopt, Redirects,
+                                 /*SecondsToWait=*/600);
   R.Out = readFile(Out);
   R.Err = readFile(Err);
   return R;
+}
+
+ToolResult runTool(const std::vector<std::string> &Args) {
+  return runProgram(FPUTCHECK_TOOL, Args);
 }
 
 std::string writeCorpusDatabase(const TempDir &Dir,

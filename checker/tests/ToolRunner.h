@@ -26,6 +26,9 @@ private:
   std::string Path;
 };
 
+/// Runs the program \p Exe with \p Args.
+ToolResult runProgram(const std::string &Exe,
+                      const std::vector<std::string> &Args);
 /// Runs the fputcheck binary with \p Args.
 ToolResult runTool(const std::vector<std::string> &Args);
 
