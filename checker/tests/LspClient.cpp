@@ -43,9 +43,18 @@ LspClient::LspClient(const std::string &Exe,
   for (std::string &S : Strings)
     Argv.push_back(S.data());
   Argv.push_back(nullptr);
+  // Env replaces a variable of ours with the same name, which would
+  // otherwise be the one getenv() finds.
   std::vector<std::string> EnvCopy(Env);
+  auto Overridden = [&](StringRef Var) {
+    for (const std::string &E : Env)
+      if (Var.split('=').first == StringRef(E).split('=').first)
+        return true;
+    return false;
+  };
   for (char **E = environ; *E; ++E)
-    Envp.push_back(*E);
+    if (!Overridden(*E))
+      Envp.push_back(*E);
   for (std::string &E : EnvCopy)
     Envp.push_back(E.data());
   Envp.push_back(nullptr);
