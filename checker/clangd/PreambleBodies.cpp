@@ -25,8 +25,10 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclBase.h"
 #include "clang/AST/DeclGroup.h"
+#include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/PrecompiledPreamble.h"
 #include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 #include <cstdlib>
 #include <dlfcn.h>
 
@@ -45,7 +47,18 @@ public:
     return Inner.shouldSkipFunctionBody(D);
   }
 
-  void BeforeExecute(CompilerInstance &CI) override { Inner.BeforeExecute(CI); }
+  void BeforeExecute(CompilerInstance &CI) override {
+    // The parse of the rest of the file counts __COUNTER__ from 0 again
+    // (clangd does not carry the preamble's count over), and header bodies
+    // expand it: the kernel's BUILD_BUG_ON() and READ_ONCE() declare
+    // __compiletime_assert_<N>() with their message as an error attribute,
+    // so the file's own N = 0 met a header's with another message ("attribute
+    // 'error' is already applied with different arguments", an error under
+    // -Werror, four times in dm.c). Counting the preamble from far above
+    // what a file reaches keeps every N unique.
+    CI.getPreprocessor().setCounterValue(1u << 30);
+    Inner.BeforeExecute(CI);
+  }
   void AfterExecute(CompilerInstance &CI) override { Inner.AfterExecute(CI); }
   void AfterPCHEmitted(ASTWriter &Writer) override {
     Inner.AfterPCHEmitted(Writer);
