@@ -4,8 +4,9 @@
 // ending in __fput_sync() under a mutex shows the finding on the call, with
 // the lock and the chain as related information, in the text output's
 // words; editing the lock away, to a spinlock, through a new helper or
-// adding an export changes it live. Also clangd's --check mode, the module
-// in clang-tidy-19 --load, and stock clangd-19 as the negative control.
+// adding an export changes it live. Header bodies kept in the preamble
+// change nothing else. Also clangd's --check mode, the module in
+// clang-tidy-19 --load, and stock clangd-19 as the negative control.
 //
 //===----------------------------------------------------------------------===//
 
@@ -223,6 +224,32 @@ TEST_F(ClangdFput, HeaderInlineUnlockReleases) {
   setUpTree(Text);
   auto Server = startServer(CLANGD_FPUT);
   EXPECT_TRUE(shown(Server->open(File, Text)).empty());
+}
+
+TEST_F(ClangdFput, HeaderBodiesKeepCounterNamesUnique) {
+  // READ_ONCE()'s shape: a block-scope declaration named by __COUNTER__
+  // with its message in an error attribute, in a header inline (now parsed
+  // in the preamble) and in the file. Under -Werror a clash is an error.
+  Dir.write("include/assert.h",
+            "#define ASSERT_(n, msg) do { extern void assert_##n(void) "
+            "__attribute__((error(msg))); if (0) assert_##n(); } while (0)\n"
+            "#define ASSERT__(n, msg) ASSERT_(n, msg)\n"
+            "#define ASSERT(msg) ASSERT__(__COUNTER__, msg)\n"
+            "static inline int header_fn(void) { ASSERT(\"header\"); "
+            "return 0; }\n");
+  std::string Text = "#include <assert.h>\n"
+                     "int file_fn(void) { ASSERT(\"file\"); "
+                     "return header_fn(); }\n";
+  setUpTree(Text);
+  writeCorpusDatabase(Dir, {File}, {"-I", Dir.path() + "/include", "-Werror"});
+  auto Server = startServer(CLANGD_FPUT);
+  std::optional<json::Array> Diags = Server->open(File, Text);
+  ASSERT_TRUE(Diags.has_value()) << readFile(ErrFile);
+  for (const json::Value &D : *Diags) {
+    std::string Text;
+    raw_string_ostream(Text) << D;
+    ADD_FAILURE() << Text;
+  }
 }
 
 TEST_F(ClangdFput, StockClangdShowsNothing) {
