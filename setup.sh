@@ -7,9 +7,14 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
+# The last line is clangd-fput's: libclangdMain.a links gRPC, protobuf and
+# abseil (Debian's clangd has a remote index); its tests run clang-tidy-19
+# --load and stock clangd-19.
 readonly PACKAGES=(clang-19 libclang-19-dev libclang-cpp19-dev llvm-19-dev
                    llvm-19 lld-19 cmake ninja-build g++ libgtest-dev
-                   libsqlite3-dev zlib1g-dev python3 python3-jsonschema make)
+                   libsqlite3-dev zlib1g-dev python3 python3-jsonschema make
+                   libgrpc++-dev libprotobuf-dev libabsl-dev clang-tidy-19
+                   clangd-19)
 
 log() { echo "setup: $*" >&2; }
 
@@ -48,4 +53,4 @@ sarif_multitool
 if [ "${1:-}" = "--asan" ]; then
     build build-asan -DFPUTCHECK_SANITIZE=ON
 fi
-log "done: build/bin/fputcheck"
+log "done: build/bin/fputcheck, build/bin/clangd-fput"

@@ -42,19 +42,25 @@ std::string readFile(const std::string &Path) {
   return B ? (*B)->getBuffer().str() : std::string();
 }
 
-ToolResult runTool(const std::vector<std::string> &Args) {
-  return RunningTool(Args).wait();
+ToolResult runProgram(const std::string &Exe,
+                      const std::vector<std::string> &Args) {
+  return RunningTool(Args, Exe).wait();
 }
 
-RunningTool::RunningTool(const std::vector<std::string> &Args)
+ToolResult runTool(const std::vector<std::string> &Args) {
+  return runProgram(FPUTCHECK_TOOL, Args);
+}
+
+RunningTool::RunningTool(const std::vector<std::string> &Args,
+                         const std::string &Exe)
     : Scratch(std::make_unique<TempDir>()) {
   std::string Out = Scratch->path() + "/out", Err = Scratch->path() + "/err";
-  std::vector<StringRef> Argv{FPUTCHECK_TOOL};
+  std::vector<StringRef> Argv{Exe};
   for (const std::string &A : Args)
     Argv.push_back(A);
   std::optional<StringRef> Redirects[] = {std::nullopt, StringRef(Out),
                                           StringRef(Err)};
-  PI = sys::ExecuteNoWait(FPUTCHECK_TOOL, Argv, std::nullopt, Redirects);
+  PI = sys::ExecuteNoWait(Exe, Argv, std::nullopt, Redirects);
   if (PI.Pid <= 0)
     Status = -1;
 }

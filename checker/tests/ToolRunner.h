@@ -28,14 +28,18 @@ private:
   std::string Path;
 };
 
+/// Runs the program \p Exe with \p Args.
+ToolResult runProgram(const std::string &Exe,
+                      const std::vector<std::string> &Args);
 /// Runs the fputcheck binary with \p Args.
 ToolResult runTool(const std::vector<std::string> &Args);
 
-/// The fputcheck binary started with some arguments and not waited for yet:
-/// several at once, or one to be killed.
+/// A program (the fputcheck binary by default) started with some arguments
+/// and not waited for yet: several at once, or one to be killed.
 class RunningTool {
 public:
-  explicit RunningTool(const std::vector<std::string> &Args);
+  explicit RunningTool(const std::vector<std::string> &Args,
+                       const std::string &Exe = FPUTCHECK_TOOL);
   /// Whether it has exited (then wait() returns at once).
   bool done();
   /// Waits for it to exit; what it printed.

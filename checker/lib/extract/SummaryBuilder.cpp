@@ -239,7 +239,10 @@ void TUReader::read(ASTContext &Ctx) {
       [this](const FieldDecl *F, const Expr *V, SourceLocation L) {
         noteStore(F, V, L);
       });
-  for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+  // Only what this parse made: with a precompiled preamble (clangd), the
+  // headers' thousands of declarations stay unread (they are never in the
+  // main file); without one, this is every declaration.
+  for (Decl *D : Ctx.getTranslationUnitDecl()->noload_decls()) {
     if (!SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
       continue;
     // Stores in a constant table's initializer are all that table's field
