@@ -3,6 +3,7 @@
 #include "extract/CallRecorder.h"
 #include "extract/GlobalTables.h"
 #include "extract/LockExpr.h"
+#include "extract/StructName.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -44,11 +45,7 @@ void CallRecorder::onCall(const CallExpr *CE, const LockState &S,
     const auto *Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
     if (!Field)
       return; // A call through a plain pointer variable: unresolved.
-    const RecordDecl *RD = Field->getParent();
-    std::string Struct = RD->getName().str();
-    if (Struct.empty())
-      if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
-        Struct = TD->getName().str();
+    std::string Struct = structName(Field->getParent());
     if (Struct.empty())
       return;
     C.Struct = Struct;

@@ -1,6 +1,7 @@
 //===- SummaryBuilder.cpp - One parsed TU to one summary ------------------===//
 
 #include "fputcheck/SummaryBuilder.h"
+#include "extract/StructName.h"
 #include "extract/FunctionAnalyzer.h"
 #include "extract/GlobalTables.h"
 
@@ -217,11 +218,7 @@ void TUReader::noteStore(const FieldDecl *F, const Expr *Value,
   const auto *Fn = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
   if (!Fn)
     return;
-  const RecordDecl *RD = F->getParent();
-  std::string Struct = RD->getName().str();
-  if (Struct.empty())
-    if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
-      Struct = TD->getName().str();
+  std::string Struct = structName(F->getParent());
   if (Struct.empty())
     return;
   PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
