@@ -498,6 +498,9 @@ int review(const char *Argv0) {
     errs() << toString(Rv.takeError()) << "\n";
     return 2;
   }
+  // Kept, like analyze's program: the process exits next (see run()).
+  static std::vector<std::unique_ptr<Program>> Kept;
+  Kept = std::move(Rv->Programs);
   for (const std::string &Err : Rv->BaseStats.StoreErrors)
     errs() << Err << "\n";
   auto Supp = loadSuppressions(Rv->Root);

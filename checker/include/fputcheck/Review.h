@@ -16,6 +16,7 @@
 #include "fputcheck/Triage.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
+#include <memory>
 #include <set>
 
 namespace fputcheck {
@@ -59,6 +60,11 @@ struct ReviewResult {
   /// report says they were not analysed.
   std::vector<std::string> NotAnalysed;
   LoadStats BaseStats;
+  /// The linked base and patched programs the findings came from. A
+  /// library caller frees them with the result; a command line about to
+  /// exit may keep them instead, as tearing down a whole tree's program
+  /// costs more than analysing it.
+  std::vector<std::unique_ptr<Program>> Programs;
 };
 
 /// Applies \p Patches in order (in memory) and compares findings before and

@@ -36,10 +36,10 @@ std::string under(StringRef Root, StringRef Rel) {
 
 Error loadAndAnalyse(const LoadOptions &LO, const Rules &R,
                      const AnalysisOptions &AO, std::vector<Finding> &Out,
-                     LoadStats &Stats) {
-  // Never freed, like the command line's (a whole tree's program costs more
-  // to tear down than to analyse).
-  Program *P = new Program;
+                     LoadStats &Stats, ReviewResult &Rv) {
+  // The result owns it, so its caller decides whether to pay for the
+  // teardown (ReviewResult::Programs).
+  Program *P = Rv.Programs.emplace_back(std::make_unique<Program>()).get();
   std::string DBDir;
   if (Error E = loadProgram(LO, R, *P, Stats, DBDir))
     return E;
@@ -86,7 +86,7 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
   }
 
   std::vector<Finding> Before, After;
-  if (Error E = loadAndAnalyse(O.Load, R, O.Analysis, Before, Rv.BaseStats))
+  if (Error E = loadAndAnalyse(O.Load, R, O.Analysis, Before, Rv.BaseStats, Rv))
     return std::move(E);
 
   std::vector<std::string> Changed;
@@ -158,7 +158,7 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
       EO);
   Rv.Reparsed = Cmds.size();
   LoadStats PatchedStats;
-  if (Error E = loadAndAnalyse(Patched, R, O.Analysis, After, PatchedStats))
+  if (Error E = loadAndAnalyse(Patched, R, O.Analysis, After, PatchedStats, Rv))
     return std::move(E);
 
   // Matched by identity, as many times as each occurs.
