@@ -32,7 +32,8 @@ std::shared_ptr<TUAnalysis> TUAnalysis::shared(const void *Key) {
 }
 
 void TUAnalysis::enable(CheckKind K, llvm::StringRef RulesDir,
-                        const std::string &BuildDir, Preprocessor &PP) {
+                        llvm::StringRef Store, const std::string &BuildDir,
+                        Preprocessor &PP) {
   Enabled.set(static_cast<unsigned>(K));
   if (Builder || R)
     return;
@@ -40,6 +41,7 @@ void TUAnalysis::enable(CheckKind K, llvm::StringRef RulesDir,
   if (!R)
     return;
   BuildDirectory = BuildDir;
+  StorePath = Store.str();
   Builder.emplace(*R);
   // Lock macros (preempt_disable()) and EXPORT_SYMBOL() leave little in the
   // AST; the builder records their expansions as the parse runs. In clangd
@@ -85,7 +87,8 @@ void TUAnalysis::run() {
   TUSummary Open = Builder->build(*AST);
   std::string MainFile = Open.MainFile;
   Program P;
-  makeProgramProvider({BuildDirectory})->link(std::move(Open), *R, P);
+  makeProgramProvider({BuildDirectory, MainFile, StorePath})
+      ->link(std::move(Open), *R, P);
   AnalysisOptions O;
   O.Enabled = Enabled;
   MainFileSink Sink(MainFile, ByKind);

@@ -17,6 +17,7 @@
 #include "fputcheck/Census.h"
 #include "fputcheck/Emit.h"
 #include "fputcheck/Extract.h"
+#include "fputcheck/Facts.h"
 #include "fputcheck/ProgramLoader.h"
 #include "fputcheck/Review.h"
 #include "fputcheck/Triage.h"
@@ -282,6 +283,23 @@ Error triage(std::vector<Finding> &Findings, StringRef TreeRoot) {
 
 enum class Mode { Analyze, Census, Baseline };
 
+/// Keeps in the store what an editor needs of the rest of the program
+/// (fputcheck/Facts.h). Only a run over the whole database has them: a run
+/// over some files would leave facts about part of the tree.
+void keepFacts(const Program &P, const Rules &R, LoadStats &Stats,
+               bool WholeDatabase) {
+  if (Stats.StorePath.empty() || Stats.StoreLost || !WholeDatabase)
+    return;
+  auto Start = std::chrono::steady_clock::now();
+  if (Error E = saveReachFacts(Stats.StorePath, computeReachFacts(P, R)))
+    errs() << Stats.StorePath << ": warning: reach facts for editors not kept: "
+           << toString(std::move(E)) << "\n";
+  Stats.Phases.emplace_back(
+      "facts", std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                             Start)
+                   .count());
+}
+
 int run(const char *Argv0, Mode M) {
   bool IsCensus = M == Mode::Census;
   if (Database.empty())
@@ -401,6 +419,7 @@ int run(const char *Argv0, Mode M) {
   } else {
     std::vector<Finding> Findings = analyzeProgram(P, *R, {Enabled});
     Analysed();
+    keepFacts(P, *R, Stats, TUFiles.empty());
     if (Error E = triage(Findings, EO.Root)) {
       errs() << toString(std::move(E)) << "\n";
       return 2;
