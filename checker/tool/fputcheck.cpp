@@ -283,15 +283,11 @@ Error triage(std::vector<Finding> &Findings, StringRef TreeRoot) {
 
 enum class Mode { Analyze, Census, Baseline };
 
-/// Keeps in the store what an editor needs of the rest of the program
-/// (fputcheck/Facts.h). Only a run over the whole database has them: a run
-/// over some files would leave facts about part of the tree.
-void keepFacts(const Program &P, const Rules &R, LoadStats &Stats,
-               bool WholeDatabase) {
-  if (Stats.StorePath.empty() || Stats.StoreLost || !WholeDatabase)
-    return;
+/// Keeps \p Facts in the store; a failure costs the editor its facts, not
+/// the run its findings.
+void keepFacts(const ReachFacts &Facts, LoadStats &Stats) {
   auto Start = std::chrono::steady_clock::now();
-  if (Error E = saveReachFacts(Stats.StorePath, computeReachFacts(P, R)))
+  if (Error E = saveReachFacts(Stats.StorePath, Facts))
     errs() << Stats.StorePath << ": warning: reach facts for editors not kept: "
            << toString(std::move(E)) << "\n";
   Stats.Phases.emplace_back(
@@ -417,9 +413,18 @@ int run(const char *Argv0, Mode M) {
     WriteStatus = writeOutput(
         [&](raw_ostream &OS) { writeBaseline(Findings, EO.Root, OS); });
   } else {
-    std::vector<Finding> Findings = analyzeProgram(P, *R, {Enabled});
+    // What an editor needs of the rest of the program (fputcheck/Facts.h),
+    // from a run over the whole database only: one over some files would
+    // leave facts about part of the tree.
+    bool KeepFacts =
+        !Stats.StorePath.empty() && !Stats.StoreLost && TUFiles.empty();
+    ReachFacts Facts;
+    AnalysisOptions AO{Enabled};
+    AO.Facts = KeepFacts ? &Facts : nullptr;
+    std::vector<Finding> Findings = analyzeProgram(P, *R, AO);
     Analysed();
-    keepFacts(P, *R, Stats, TUFiles.empty());
+    if (KeepFacts)
+      keepFacts(Facts, Stats);
     if (Error E = triage(Findings, EO.Root)) {
       errs() << toString(std::move(E)) << "\n";
       return 2;

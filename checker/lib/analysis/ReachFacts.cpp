@@ -1,7 +1,6 @@
 //===- ReachFacts.cpp - The part of a program chains pass through ---------===//
 
-#include "fputcheck/Facts.h"
-#include "analysis/Reachability.h"
+#include "analysis/ReachFacts.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -67,7 +66,12 @@ FunctionFact factOf(const Reachability &RA, const FunctionSummary &F) {
 } // namespace
 
 ReachFacts fputcheck::computeReachFacts(const Program &P, const Rules &R) {
-  Reachability RA(P, R);
+  return reachFacts(Reachability(P, R));
+}
+
+ReachFacts fputcheck::reachFacts(const Reachability &RA) {
+  const Program &P = RA.program();
+  const Rules &R = RA.rules();
   ReachFacts Out;
   Out.Mode = factsMode(R);
   for (const FunctionSummary *F : P.functions())
