@@ -6,9 +6,12 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ToolRunner.h"
 #include "fputcheck/Diagnostic.h"
+#include "fputcheck/ProgramLoader.h"
 
 #include "gtest/gtest.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -54,6 +57,70 @@ TEST(DiagnosticTest, TextWithoutSeverityIsAnErrorAboutNoFile) {
   EXPECT_EQ(D.File, "");
   EXPECT_EQ(D.Line, 0u);
   EXPECT_EQ(D.Text, "disk I/O error: cannot prepare");
+}
+
+/// Loads the TUs \p Files of \p Dir, compiled with \p Extra flags, without
+/// a store, and returns what the load said.
+std::vector<Diagnostic> load(const test::TempDir &Dir,
+                             const std::vector<std::string> &Files,
+                             const std::vector<std::string> &Extra = {}) {
+  test::writeCorpusDatabase(Dir, Files, Extra);
+  auto R = Rules::loadDirectory(FPUTCHECK_RULES_DIR);
+  EXPECT_TRUE(bool(R)) << toString(R.takeError());
+  LoadOptions O;
+  O.Database = Dir.path();
+  O.Jobs = 2;
+  O.Quiet = true;
+  Program P;
+  LoadStats Stats;
+  std::string DBDir;
+  EXPECT_FALSE(bool(loadProgram(O, *R, P, Stats, DBDir)));
+  return Stats.Diagnostics;
+}
+
+TEST(LoadDiagnosticsTest, FailedTUIsAnErrorAtItsFirstError) {
+  test::TempDir Dir;
+  std::string Good = Dir.write("good.c", "void good(void) {}\n");
+  std::string Broken =
+      Dir.write("broken.c", "int broken(void) { return undeclared_thing; }\n");
+  std::vector<Diagnostic> Ds = load(Dir, {Broken, Good});
+  ASSERT_EQ(Ds.size(), 1u);
+  const Diagnostic &D = Ds[0];
+  EXPECT_EQ(D.Level, Severity::Error);
+  EXPECT_EQ(D.From, Origin::Parse);
+  EXPECT_EQ(D.File, Broken);
+  EXPECT_EQ(D.Line, 1u);
+  EXPECT_EQ(D.Col, 27u);
+  EXPECT_EQ(D.Text, "use of undeclared identifier 'undeclared_thing'");
+  EXPECT_EQ(render(D), Broken + ":1:27: error: use of undeclared identifier "
+                                "'undeclared_thing'");
+}
+
+TEST(LoadDiagnosticsTest, FailureInAHeaderNamesTheTU) {
+  test::TempDir Dir;
+  Dir.write("bad.h", "int bad = undeclared_in_header;\n");
+  std::string User = Dir.write("user.c", "#include \"bad.h\"\n");
+  std::vector<Diagnostic> Ds = load(Dir, {User});
+  ASSERT_EQ(Ds.size(), 1u);
+  EXPECT_EQ(sys::path::filename(Ds[0].File), "bad.h");
+  EXPECT_EQ(Ds[0].Line, 1u);
+  EXPECT_EQ(Ds[0].Text, "use of undeclared identifier 'undeclared_in_header' "
+                        "(in " + User + ")");
+}
+
+TEST(LoadDiagnosticsTest, FailuresComeSortedThenNotes) {
+  test::TempDir Dir;
+  std::string B = Dir.write("b.c", "int b(void) { return nope_b; }\n");
+  std::string A = Dir.write("a.c", "int a(void) { return nope_a; }\n");
+  std::vector<Diagnostic> Ds =
+      load(Dir, {B, A}, {"-fno-such-flag-for-fputcheck"});
+  ASSERT_EQ(Ds.size(), 3u);
+  EXPECT_EQ(Ds[0].File, A);
+  EXPECT_EQ(Ds[1].File, B);
+  EXPECT_EQ(Ds[2].Level, Severity::Note);
+  EXPECT_EQ(Ds[2].From, Origin::General);
+  EXPECT_EQ(render(Ds[2]), "note: dropped flag unknown to clang "
+                           "-fno-such-flag-for-fputcheck (2 TUs)");
 }
 
 } // namespace
