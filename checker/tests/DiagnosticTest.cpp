@@ -9,6 +9,7 @@
 #include "ToolRunner.h"
 #include "fputcheck/Diagnostic.h"
 #include "fputcheck/ProgramLoader.h"
+#include "fputcheck/Triage.h"
 
 #include "gtest/gtest.h"
 #include "llvm/Support/Path.h"
@@ -57,6 +58,22 @@ TEST(DiagnosticTest, TextWithoutSeverityIsAnErrorAboutNoFile) {
   EXPECT_EQ(D.File, "");
   EXPECT_EQ(D.Line, 0u);
   EXPECT_EQ(D.Text, "disk I/O error: cannot prepare");
+}
+
+TEST(DiagnosticTest, StaleSuppressionIsAWarningAtItsEntry) {
+  Suppression S;
+  S.Check = "fput-sync-locked";
+  S.Function = "dm_put";
+  S.File = "supp.yaml";
+  S.Line = 7;
+  std::vector<Diagnostic> Ds = staleSuppressions({S});
+  ASSERT_EQ(Ds.size(), 1u);
+  EXPECT_EQ(Ds[0].Level, Severity::Warning);
+  EXPECT_EQ(Ds[0].File, "supp.yaml");
+  EXPECT_EQ(Ds[0].Line, 7u);
+  EXPECT_EQ(render(Ds[0]),
+            "supp.yaml:7: warning: stale suppression: no fput-sync-locked "
+            "finding in dm_put()");
 }
 
 /// Loads the TUs \p Files of \p Dir, compiled with \p Extra flags, without

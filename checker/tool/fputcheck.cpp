@@ -288,8 +288,8 @@ Error triage(std::vector<Finding> &Findings, StringRef TreeRoot) {
   }
   if (Quiet)
     return Error::success();
-  for (const std::string &W : staleSuppressions(*S))
-    errs() << W << "\n";
+  for (const fputcheck::Diagnostic &D : staleSuppressions(*S))
+    errs() << D << "\n";
   if (Suppressed)
     errs() << "fputcheck: " << Suppressed << " findings suppressed\n";
   if (!BaselineFile.empty())
