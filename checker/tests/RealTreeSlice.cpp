@@ -36,8 +36,9 @@ bool fputcheck::loadRealSlice(const std::string &Tree,
     ADD_FAILURE() << llvm::toString(std::move(E));
     return false;
   }
-  for (const std::string &Err : Stats.Errors)
-    ADD_FAILURE() << "real TU failed to parse: " << Err;
+  for (const Diagnostic &D : Stats.Diagnostics)
+    if (D.From == Origin::Parse)
+      ADD_FAILURE() << "real TU failed to parse: " << render(D);
   EXPECT_EQ(Stats.Parsed, Files.size());
   return true;
 }

@@ -15,6 +15,7 @@
 
 #include "fputcheck/Analysis.h"
 #include "fputcheck/Census.h"
+#include "fputcheck/Diagnostic.h"
 #include "fputcheck/Emit.h"
 #include "fputcheck/Extract.h"
 #include "fputcheck/Facts.h"
@@ -243,6 +244,21 @@ void printPhases(const LoadStats &Stats) {
       errs() << formatv("fputcheck: time: {0,-12} {1,8:f3} s\n", Phase, Secs);
 }
 
+/// What loading said, in its order: the store's problems, the TUs left out
+/// of the program, and notes unless --quiet.
+void printLoadDiagnostics(const LoadStats &Stats) {
+  for (const fputcheck::Diagnostic &D : Stats.Diagnostics) {
+    if (D.Level == Severity::Note) {
+      if (!Quiet)
+        errs() << "fputcheck: " << D << "\n";
+    } else if (D.From == Origin::Parse) {
+      errs() << D << " (TU skipped)\n";
+    } else {
+      errs() << D << "\n";
+    }
+  }
+}
+
 /// The suppressions that apply: --suppressions, else the tree's own file.
 Expected<std::vector<Suppression>> loadSuppressions(StringRef TreeRoot) {
   std::string Path = SuppressionsFile;
@@ -272,8 +288,8 @@ Error triage(std::vector<Finding> &Findings, StringRef TreeRoot) {
   }
   if (Quiet)
     return Error::success();
-  for (const std::string &W : staleSuppressions(*S))
-    errs() << W << "\n";
+  for (const fputcheck::Diagnostic &D : staleSuppressions(*S))
+    errs() << D << "\n";
   if (Suppressed)
     errs() << "fputcheck: " << Suppressed << " findings suppressed\n";
   if (!BaselineFile.empty())
@@ -347,13 +363,7 @@ int run(const char *Argv0, Mode M) {
     errs() << toString(std::move(E)) << "\n";
     return 2;
   }
-  for (const std::string &Err : Stats.StoreErrors)
-    errs() << Err << "\n";
-  for (const std::string &Err : Stats.Errors)
-    errs() << Err << " (TU skipped)\n";
-  if (!Quiet)
-    for (const std::string &N : Stats.Notes)
-      errs() << "fputcheck: note: " << N << "\n";
+  printLoadDiagnostics(Stats);
   std::string Counts = std::to_string(Stats.TUs) + " TUs, " +
                        std::to_string(Stats.Parsed) + " parsed, " +
                        std::to_string(Stats.Cached) + " from the store, " +
@@ -525,8 +535,11 @@ int review(const char *Argv0) {
   // Kept, like analyze's program: the process exits next (see run()).
   static std::vector<std::unique_ptr<Program>> Kept;
   Kept = std::move(Rv->Programs);
-  for (const std::string &Err : Rv->BaseStats.StoreErrors)
-    errs() << Err << "\n";
+  // The base tree's failed TUs are the tree's, not the patch's: only the
+  // store's problems are said.
+  for (const fputcheck::Diagnostic &D : Rv->BaseStats.Diagnostics)
+    if (D.From == Origin::Store && D.Level != Severity::Note)
+      errs() << D << "\n";
   auto Supp = loadSuppressions(Rv->Root);
   if (!Supp) {
     errs() << toString(Supp.takeError()) << "\n";
