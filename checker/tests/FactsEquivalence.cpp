@@ -9,11 +9,18 @@
 using namespace llvm;
 using namespace fputcheck;
 
+/// A chain from an interrupt handler registered in another file: the facts
+/// do not carry registrations (Facts.h), so an editor does not see it.
+static bool registeredElsewhere(const Finding &F) {
+  return F.Check == CheckKind::Irq && !F.Notes.empty() &&
+         F.Notes.front().File != F.Where.File;
+}
+
 std::string test::findingsIn(const std::vector<Finding> &Findings,
                              StringRef MainFile) {
   std::vector<Finding> In;
   for (const Finding &F : Findings)
-    if (F.Where.File == MainFile)
+    if (F.Where.File == MainFile && !registeredElsewhere(F))
       In.push_back(F);
   std::string Text;
   raw_string_ostream OS(Text);
@@ -45,7 +52,7 @@ test::factsMismatches(const std::vector<TUSummary> &TUs, const Rules &R,
     std::string Expected = findingsIn(All, S.MainFile);
     std::string Got = findingsIn(analyzeProgram(One, R), S.MainFile);
     for (const Finding &F : All)
-      Compared += F.Where.File == S.MainFile;
+      Compared += F.Where.File == S.MainFile && !registeredElsewhere(F);
     if (Expected != Got)
       Out.push_back(S.MainFile + ":\n--- whole program\n" + Expected +
                     "--- with facts\n" + Got);

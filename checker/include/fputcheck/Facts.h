@@ -17,11 +17,14 @@
 //
 // Linking the edited file's fresh summary with the facts its calls lead to
 // (linkWithFacts) gives the checks the same chains from that file as the
-// whole program gives, read with a few indexed queries. What the facts do
-// not carry: the contexts callbacks registered in other files give a root
-// (RunContexts.h), so a chain through a context guard may be missed in the
-// editor; and facts are those of the last analyze, whatever was edited
-// since (a stale store is still used).
+// whole program gives, read with a few indexed queries. The exit roots'
+// facts and those of the handlers and callbacks the file registers come
+// along, so chains from another file's root through this one are seen.
+// What the facts do not carry: registrations made in other files (an
+// interrupt handler registered elsewhere is no root in the editor; the
+// contexts such callbacks give a root, RunContexts.h, so a chain through a
+// context guard may be missed); and facts are those of the last analyze,
+// whatever was edited since (a stale store is still used).
 //
 //===----------------------------------------------------------------------===//
 #ifndef FPUTCHECK_FACTS_H

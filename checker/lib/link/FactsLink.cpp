@@ -51,7 +51,14 @@ public:
 
   /// Calls made by a function of the open TU (which wins over any fact).
   void defined(StringRef Key) { Known.insert(Key); }
+  void root(StringRef Key) {
+    if (Known.insert(Key).second)
+      Pending.push_back(Key.str());
+  }
   void follow(const CallSite &C) {
+    // A handler handed to a registration call runs as a root of its own.
+    for (const auto &[Arg, Fn] : C.FnArgs)
+      root(Fn);
     if (!C.Callee.empty()) {
       if (Known.insert(C.Callee).second)
         Pending.push_back(C.Callee);
@@ -144,6 +151,14 @@ Expected<FactsLinkStats> fputcheck::linkWithFacts(TUSummary Open,
   for (const FunctionSummary &F : Open.Functions)
     for (const CallSite &C : F.Calls)
       W.follow(C);
+  // The exit path's chains start in another file (do_exit() in
+  // kernel/exit.c) and may pass through this one: the roots' facts come
+  // along, so those chains meet this file's live functions.
+  for (const std::string &Root : R.exitRoots())
+    W.root(Root);
+  // So do functions the file stores into callback fields (timers, work).
+  for (const FieldStore &S : Open.Stores)
+    W.root(S.Function);
   if (Error E = W.run())
     return std::move(E);
   P.add(std::move(Open));
