@@ -30,54 +30,39 @@ void logOnce(const std::string &Message, const std::string &Key = "") {
     logLine(Message);
 }
 
-/// The open TU alone: chains through functions it defines, locks and exports
-/// it shows. A call into another .c file ends there.
+/// No store: the checks see the open TU alone, chains through functions it
+/// defines, locks and exports it shows. A call into another .c file ends
+/// there.
 class OpenFileOnly : public ProgramProvider {
 public:
-  void link(TUSummary Open, const Rules &R, Program &P) override {
+  std::unique_ptr<FactsSource> open(const Rules &) override {
     logOnce("no fputcheck summary store found (run 'fputcheck analyze -p "
             "<build dir>' or set the FputcheckStore option): the "
-            "fput-sync-* checks see the functions each open file defines "
-            "(first: " + Open.MainFile + "); chains through other .c files "
-            "are not followed",
-            "no store");
-    P.add(std::move(Open));
-    P.link(R);
+            "fput-sync-* checks see the functions each open file defines; "
+            "chains through other .c files are not followed");
+    return nullptr;
   }
 };
 
-/// The open TU with the facts of the store's last analyze.
+/// The facts of the store's last analyze.
 class StoredFactsProvider : public ProgramProvider {
 public:
   explicit StoredFactsProvider(std::string Store) : Store(std::move(Store)) {}
 
-  void link(TUSummary Open, const Rules &R, Program &P) override {
+  std::unique_ptr<FactsSource> open(const Rules &R) override {
     // A connection per rebuild: clangd rebuilds files on several threads,
     // and opening costs well under a millisecond next to a parse.
     auto Src = openStoredFacts(Store, R);
     if (!Src) {
       logOnce(toString(Src.takeError()) +
               ": the fput-sync-* checks see each open file alone");
-      return alone(std::move(Open), R, P);
-    }
-    // linkWithFacts() moves the summary in only once every fact is read.
-    TUSummary Copy = Open;
-    auto Stats = linkWithFacts(std::move(Copy), **Src, R, P);
-    if (!Stats) {
-      logOnce(Store + ": reading reach facts failed: " +
-              toString(Stats.takeError()) +
-              "; the fput-sync-* checks see each open file alone");
-      P = Program();
-      return alone(std::move(Open), R, P);
+      return nullptr;
     }
     logOnce("fput-sync-* checks read reach facts from " + Store);
+    return std::move(*Src);
   }
 
 private:
-  static void alone(TUSummary Open, const Rules &R, Program &P) {
-    P.add(std::move(Open));
-    P.link(R);
-  }
   std::string Store;
 };
 
@@ -97,6 +82,22 @@ std::string storeAbove(StringRef Dir) {
 }
 
 } // namespace
+
+void fputcheck::tidy::linkOpenFile(TUSummary Open, FactsSource *Src,
+                                   const Rules &R, Program &P) {
+  if (Src) {
+    // linkWithFacts() adds the summary only once every fact is read.
+    TUSummary Copy = Open;
+    auto Stats = linkWithFacts(std::move(Copy), *Src, R, P);
+    if (Stats)
+      return;
+    logOnce("reading reach facts failed: " + toString(Stats.takeError()) +
+            "; the fput-sync-* checks see each open file alone");
+    P = Program();
+  }
+  P.add(std::move(Open));
+  P.link(R);
+}
 
 std::string fputcheck::tidy::findStore(const ProviderOptions &O) {
   if (!O.StorePath.empty()) {

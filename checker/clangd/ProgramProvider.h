@@ -12,6 +12,7 @@
 #ifndef FPUTCHECK_CLANGD_PROGRAMPROVIDER_H
 #define FPUTCHECK_CLANGD_PROGRAMPROVIDER_H
 
+#include "fputcheck/Facts.h"
 #include "fputcheck/Program.h"
 #include "fputcheck/Rules.h"
 #include "fputcheck/Summary.h"
@@ -24,11 +25,17 @@ namespace tidy {
 class ProgramProvider {
 public:
   virtual ~ProgramProvider();
-  /// Adds \p Open, the summary of the buffer's TU, and whatever the provider
-  /// knows of the other TUs to \p P, and links it. Called from clangd's
-  /// worker threads concurrently.
-  virtual void link(TUSummary Open, const Rules &R, Program &P) = 0;
+  /// The facts of the other TUs for one rebuild, opened before the buffer's
+  /// summary is built (it takes header inlines' lock effects from them);
+  /// null when there are none. Called from clangd's worker threads
+  /// concurrently.
+  virtual std::unique_ptr<FactsSource> open(const Rules &R) = 0;
 };
+
+/// Adds \p Open, the buffer's summary, to \p P with what \p Src (may be
+/// null) says of the rest of the program, and links \p P.
+void linkOpenFile(TUSummary Open, FactsSource *Src, const Rules &R,
+                  Program &P);
 
 struct ProviderOptions {
   /// The build directory of the TU's compile command, when known.

@@ -336,6 +336,32 @@ TEST_F(ClangdFput, AStoreNamedByTheOptionIsUsed) {
       << readFile(ErrFile);
 }
 
+TEST_F(ClangdFput, HeaderLockMacrosComeFromTheStore) {
+  // preempt_disable() is a macro: a full parse records where it expands,
+  // clangd parsed this header into its preamble before any callback saw
+  // it. The header inline's effect comes from the store's facts.
+  Dir.write("drivers/widget_pin.h",
+            "#include <linux/preempt.h>\n"
+            "static inline void widget_pin(void)\n{\n\tpreempt_disable();\n}\n"
+            "static inline void widget_unpin(void)\n{\n\tpreempt_enable();\n}\n");
+  std::string Text = "#include <linux/file.h>\n"
+                     "#include \"widget_pin.h\"\n\n"
+                     "void widget_flush(struct file *f)\n{\n"
+                     "\twidget_pin();\n"
+                     "\t__fput_sync(f); /* call */\n"
+                     "\twidget_unpin();\n}\n";
+  setUpTree(Text);
+  ToolResult A = runTool({"analyze", "-p", Dir.path(), "--quiet"});
+  ASSERT_EQ(A.Status, 1) << A.Err;
+  ASSERT_NE(A.Out.find("[fput-sync-atomic]"), std::string::npos) << A.Out;
+
+  auto Server = startServer(CLANGD_FPUT);
+  std::vector<Shown> S = shown(Server->open(File, Text));
+  ASSERT_EQ(S.size(), 1u) << readFile(ErrFile);
+  EXPECT_EQ(S[0].Code, "fput-sync-atomic");
+  EXPECT_EQ(S[0].Line, lineOf(Text, "/* call */"));
+}
+
 TEST_F(ClangdFput, StockClangdShowsNothing) {
   if (StringRef(CLANGD_19).empty())
     GTEST_SKIP() << "clangd-19 is not installed";

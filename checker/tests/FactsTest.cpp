@@ -140,6 +140,23 @@ TEST_F(FactsStore, SavedFactsReadBackAndLinkTheSame) {
     EXPECT_EQ((*Got)->Fewest, FF.Fewest);
     EXPECT_EQ((*Got)->Slice.Calls.size(), FF.Slice.Calls.size());
   }
+  // spin_lock() over _raw_spin_lock(), a header inline: its lock effect
+  // comes back for an editor that parsed the header without its macros.
+  ASSERT_TRUE(llvm::any_of(F.Effects, [](const EffectFact &E) {
+    return keyName(E.Key) == "spin_lock";
+  }));
+  for (const EffectFact &E : F.Effects) {
+    auto Got = (*Src)->effects(E.Key);
+    ASSERT_TRUE(bool(Got)) << toString(Got.takeError());
+    ASSERT_TRUE(Got->has_value()) << E.Key;
+    ASSERT_EQ((*Got)->size(), E.Effects.size()) << E.Key;
+    for (size_t I = 0; I < E.Effects.size(); ++I) {
+      EXPECT_EQ((**Got)[I].Op, E.Effects[I].Op) << E.Key;
+      EXPECT_EQ((**Got)[I].Param, E.Effects[I].Param) << E.Key;
+      EXPECT_EQ((**Got)[I].Path, E.Effects[I].Path) << E.Key;
+      EXPECT_EQ((**Got)[I].Primitive, E.Effects[I].Primitive) << E.Key;
+    }
+  }
   auto None = (*Src)->function("no_such_function");
   ASSERT_TRUE(bool(None));
   EXPECT_FALSE(None->has_value());

@@ -13,7 +13,10 @@
 //    calls of its chains and the first hop of a shortest one;
 //  - for each field a reaching call goes through, the functions stored into
 //    it that reach, and for each field the cap on field targets leaves
-//    unlinked, how many functions the whole program stores into it.
+//    unlinked, how many functions the whole program stores into it;
+//  - the lock effects of every function that has some (lock wrappers), as
+//    full parses learned them: clangd parses headers into a preamble before
+//    any callback sees their macro expansions (SummaryBuilder.h).
 //
 // Linking the edited file's fresh summary with the facts its calls lead to
 // (linkWithFacts) gives the checks the same chains from that file as the
@@ -67,11 +70,21 @@ struct FieldFact {
   unsigned Stored = 0;
 };
 
+/// A function that takes or releases a lock for its caller, and how
+/// (FunctionSummary::Effects), as the full parse of a TU learned it.
+struct EffectFact {
+  std::string Key;
+  std::vector<LockEffect> Effects;
+};
+
 struct ReachFacts {
   /// factsMode() of the rules they were made under.
   std::string Mode;
   std::vector<FunctionFact> Functions; // By key.
   std::vector<FieldFact> Fields;       // By struct, field, object.
+  /// Every linked function with lock effects, by key: an editor applies
+  /// them to header inlines whose macro expansions it did not see.
+  std::vector<EffectFact> Effects;
 };
 
 /// Which facts these rules make: a digest of what decides reachability
@@ -92,6 +105,8 @@ public:
   virtual llvm::Expected<std::optional<FieldFact>>
   field(llvm::StringRef Struct, llvm::StringRef Field,
         llvm::StringRef Object) = 0;
+  virtual llvm::Expected<std::optional<std::vector<LockEffect>>>
+  effects(llvm::StringRef Key) = 0;
 };
 
 /// Facts held in memory (tests, a front end that has the whole program).

@@ -102,6 +102,11 @@ ReachFacts fputcheck::reachFacts(const Reachability &RA) {
     if (!FF.Targets.empty())
       Out.Fields.push_back(std::move(FF));
   }
+  // Functions come in key order: the first copy of a header inline wins,
+  // as at link time.
+  for (const FunctionSummary *F : P.functions())
+    if (!F->Effects.empty())
+      Out.Effects.push_back({F->Key, F->Effects});
   llvm::sort(Out.Fields, [](const FieldFact &A, const FieldFact &B) {
     return std::tie(A.Struct, A.Field, A.Object) <
            std::tie(B.Struct, B.Field, B.Object);

@@ -38,6 +38,16 @@ public:
     return *It;
   }
 
+  Expected<std::optional<std::vector<LockEffect>>>
+  effects(StringRef Key) override {
+    auto It = llvm::partition_point(F.Effects, [&](const EffectFact &E) {
+      return StringRef(E.Key) < Key;
+    });
+    if (It == F.Effects.end() || It->Key != Key)
+      return std::nullopt;
+    return It->Effects;
+  }
+
 private:
   ReachFacts F;
 };

@@ -29,6 +29,14 @@ std::vector<uint8_t> encodeSlice(const FunctionSummary &F) {
   return Out;
 }
 
+/// Effects travel as a one-function summary holding only them.
+std::vector<uint8_t> encodeEffects(const EffectFact &E) {
+  FunctionSummary F;
+  F.Key = E.Key;
+  F.Effects = E.Effects;
+  return encodeSlice(F);
+}
+
 std::string joinTargets(ArrayRef<std::string> Targets) {
   return llvm::join(Targets, "\n");
 }
@@ -41,9 +49,9 @@ Error noFacts(StringRef StorePath, const Twine &Why) {
 class StoredFacts : public FactsSource {
 public:
   StoredFacts(std::string Mode, sql::Database Db, sql::Statement Fn,
-              sql::Statement Fd)
+              sql::Statement Fd, sql::Statement Ef)
       : Mode(std::move(Mode)), Db(std::move(Db)), Fn(std::move(Fn)),
-        Fd(std::move(Fd)) {}
+        Fd(std::move(Fd)), Ef(std::move(Ef)) {}
 
   Expected<std::optional<FunctionFact>> function(StringRef Key) override {
     Fn.bind(1, Mode).bind(2, Key);
@@ -90,10 +98,27 @@ public:
     return Out;
   }
 
+  Expected<std::optional<std::vector<LockEffect>>>
+  effects(StringRef Key) override {
+    Ef.bind(1, Mode).bind(2, Key);
+    std::optional<std::vector<LockEffect>> Out;
+    if (Ef.step()) {
+      auto One = readBinarySummary(Ef.blob(0));
+      if (One && One->Functions.size() == 1)
+        Out = std::move(One->Functions.front().Effects);
+      else
+        consumeError(One.takeError()); // Not known, rather than wrong.
+    }
+    Ef.reset();
+    if (Error E = Ef.takeError())
+      return std::move(E);
+    return Out;
+  }
+
 private:
   std::string Mode;
   sql::Database Db;
-  sql::Statement Fn, Fd;
+  sql::Statement Fn, Fd, Ef;
 };
 
 /// What the rows of \p F would be, hashed: equal facts are not rewritten.
@@ -108,11 +133,14 @@ std::string digestOf(const ReachFacts &F) {
     H.update(FF.Struct + "\n" + FF.Field + "\n" + FF.Object + "\n" +
              std::to_string(FF.Stored) + "\n" + joinTargets(FF.Targets) +
              "\n\n");
+  for (const EffectFact &E : F.Effects)
+    H.update(encodeEffects(E));
   return toHex(H.final(), /*LowerCase=*/true);
 }
 
 Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
-  for (const char *Table : {"reach_functions", "reach_fields", "fact_modes"}) {
+  for (const char *Table :
+       {"reach_functions", "reach_fields", "lock_effects", "fact_modes"}) {
     auto Del = Db.prepare(std::string("DELETE FROM ") + Table +
                           " WHERE mode = ?1");
     if (!Del)
@@ -147,6 +175,15 @@ Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
         .bind(6, joinTargets(FF.Targets));
     if (Error E = Fd->run())
       return E;
+  }
+  auto Ef = Db.prepare("INSERT INTO lock_effects(mode, key, effects) "
+                       "VALUES(?1, ?2, ?3)");
+  if (!Ef)
+    return Ef.takeError();
+  for (const EffectFact &E : F.Effects) {
+    Ef->bind(1, F.Mode).bind(2, E.Key).bindBlob(3, encodeEffects(E));
+    if (Error Err = Ef->run())
+      return Err;
   }
   auto Mode = Db.prepare("INSERT INTO fact_modes(mode, digest, written_at, "
                          "functions, fields) VALUES(?1, ?2, ?3, ?4, ?5)");
@@ -218,6 +255,11 @@ fputcheck::openStoredFacts(StringRef StorePath, const Rules &R) {
                         "= ?1 AND struct = ?2 AND field = ?3 AND object = ?4");
   if (!Fd)
     return Fd.takeError();
+  auto Ef = Db->prepare("SELECT effects FROM lock_effects WHERE mode = ?1 "
+                        "AND key = ?2");
+  if (!Ef)
+    return Ef.takeError();
   return std::make_unique<StoredFacts>(std::move(Mode), std::move(*Db),
-                                       std::move(*Fn), std::move(*Fd));
+                                       std::move(*Fn), std::move(*Fd),
+                                       std::move(*Ef));
 }

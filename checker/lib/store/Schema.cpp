@@ -148,6 +148,11 @@ CREATE TABLE IF NOT EXISTS reach_fields(
   stored INTEGER NOT NULL,
   targets TEXT NOT NULL,
   PRIMARY KEY(mode, struct, field, object)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS lock_effects(
+  mode TEXT NOT NULL,
+  key TEXT NOT NULL,
+  effects BLOB NOT NULL,
+  PRIMARY KEY(mode, key)) WITHOUT ROWID;
 )sql";
 
 // Not the failure or facts tables: a store may lack them.
