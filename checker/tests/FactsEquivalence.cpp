@@ -5,9 +5,19 @@
 #include "fputcheck/Emit.h"
 
 #include "llvm/Support/raw_ostream.h"
+#include "gtest/gtest.h"
 
 using namespace llvm;
 using namespace fputcheck;
+
+Rules test::loadRulesOrFail(const std::string &Dir) {
+  auto R = Rules::loadDirectory(Dir);
+  if (!R) {
+    ADD_FAILURE() << toString(R.takeError());
+    return Rules();
+  }
+  return std::move(*R);
+}
 
 /// A chain from an interrupt handler registered in another file: the facts
 /// do not carry registrations (Facts.h), so an editor does not see it.

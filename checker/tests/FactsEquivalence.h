@@ -16,6 +16,9 @@
 namespace fputcheck {
 namespace test {
 
+/// The rules of \p Dir, or empty rules after a test failure saying why.
+Rules loadRulesOrFail(const std::string &Dir);
+
 /// The findings located in \p MainFile, as the text output shows them.
 std::string findingsIn(const std::vector<Finding> &Findings,
                        llvm::StringRef MainFile);

@@ -26,14 +26,7 @@ namespace {
 const std::string CasesDir = FPUTCHECK_CORPUS_DIR "/cases";
 const std::string IncludeDir = FPUTCHECK_CORPUS_DIR "/include";
 
-Rules loadRules() {
-  auto R = Rules::loadDirectory(FPUTCHECK_RULES_DIR);
-  if (!R) {
-    ADD_FAILURE() << toString(R.takeError());
-    return Rules();
-  }
-  return std::move(*R);
-}
+Rules loadRules() { return test::loadRulesOrFail(FPUTCHECK_RULES_DIR); }
 
 std::vector<TUSummary> summaries(const CorpusCase &C, const Rules &R) {
   std::vector<TUSummary> Out;

@@ -22,18 +22,9 @@ using namespace fputcheck;
 
 namespace {
 
-const std::vector<std::string> SliceFiles = {
-    "fs/open.c",     "fs/file.c",     "fs/file_table.c", "fs/exec.c",
-    "kernel/exit.c", "kernel/acct.c", "drivers/md/dm.c", "drivers/md/dm-table.c"};
+const std::vector<std::string> &SliceFiles = fileCloseSlice();
 
-Rules loadRules() {
-  auto R = Rules::loadDirectory(FPUTCHECK_RULES_DIR);
-  if (!R) {
-    ADD_FAILURE() << toString(R.takeError());
-    return Rules();
-  }
-  return std::move(*R);
-}
+Rules loadRules() { return test::loadRulesOrFail(FPUTCHECK_RULES_DIR); }
 
 TEST(RealTreeFacts, EachFileSeesWhatTheWholeSliceSees) {
   std::string Tree = realTreePath("FPUTCHECK_KERNEL_TREE", "6.12");

@@ -19,6 +19,14 @@ std::string fputcheck::realTreePath(const char *EnvVar,
          Version;
 }
 
+const std::vector<std::string> &fputcheck::fileCloseSlice() {
+  static const std::vector<std::string> Files = {
+      "fs/open.c",     "fs/file.c",     "fs/file_table.c", "fs/exec.c",
+      "kernel/exit.c", "kernel/acct.c", "drivers/md/dm.c",
+      "drivers/md/dm-table.c"};
+  return Files;
+}
+
 bool fputcheck::loadRealSlice(const std::string &Tree,
                               const std::vector<std::string> &Files,
                               const Rules &R, Program &P) {
