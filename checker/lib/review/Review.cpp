@@ -4,6 +4,7 @@
 #include "fputcheck/Emit.h"
 #include "fputcheck/Extract.h"
 #include "review/Patch.h"
+#include "review/Relink.h"
 #include "store/Readers.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -34,7 +35,16 @@ std::string under(StringRef Root, StringRef Rel) {
   return std::string(P);
 }
 
-Error loadAndAnalyse(const LoadOptions &LO, const Rules &R,
+/// Wall time since \p Start in seconds.
+double since(std::chrono::steady_clock::time_point Start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                       Start)
+      .count();
+}
+
+/// Loads and analyses one side (\p Side: "base", "patched"), its phases
+/// recorded under its name.
+Error loadAndAnalyse(StringRef Side, const LoadOptions &LO, const Rules &R,
                      const AnalysisOptions &AO, std::vector<Finding> &Out,
                      LoadStats &Stats, ReviewResult &Rv) {
   // The result owns it, so its caller decides whether to pay for the
@@ -43,7 +53,11 @@ Error loadAndAnalyse(const LoadOptions &LO, const Rules &R,
   std::string DBDir;
   if (Error E = loadProgram(LO, R, *P, Stats, DBDir))
     return E;
+  for (const auto &[Phase, Secs] : Stats.Phases)
+    Rv.Phases.emplace_back((Side + " " + Phase).str(), Secs);
+  auto Start = std::chrono::steady_clock::now();
   Out = analyzeProgram(*P, R, AO);
+  Rv.Phases.emplace_back((Side + " analyse").str(), since(Start));
   return Error::success();
 }
 
@@ -86,9 +100,11 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
   }
 
   std::vector<Finding> Before, After;
-  if (Error E = loadAndAnalyse(O.Load, R, O.Analysis, Before, Rv.BaseStats, Rv))
+  if (Error E = loadAndAnalyse("base", O.Load, R, O.Analysis, Before,
+                               Rv.BaseStats, Rv))
     return std::move(E);
 
+  auto Start = std::chrono::steady_clock::now();
   std::vector<std::string> Changed;
   auto Mem = makeIntrusiveRefCnt<vfs::InMemoryFileSystem>();
   for (const auto &[Rel, Content] : Tree.files()) {
@@ -136,11 +152,16 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
   ExtractOptions EO;
   EO.MakeFS = [&]() -> IntrusiveRefCntPtr<vfs::FileSystem> {
     auto Over =
-        makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());
+        // Not getRealFileSystem(): its working directory is the process's,
+        // and the parse would chdir the whole process into the command's
+        // directory (a relative --store then named another file).
+        makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
+            vfs::createPhysicalFileSystem());
     Over->pushOverlay(Mem);
     return Over;
   };
   LoadOptions Patched = O.Load;
+  bool SameNames = true;
   extractAll(
       Cmds, R, O.Load.Jobs,
       [&](TUOutcome &T) {
@@ -152,14 +173,32 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
               ": does not parse with the patch, kept as it was: " + T.Error);
           return;
         }
+        SameNames &= T.Summary.MainFile == T.Cmd->Filename;
         Patched.Without.push_back(T.Cmd->Filename);
         Patched.Adding.push_back(std::move(T.Summary));
       },
       EO);
   Rv.Reparsed = Cmds.size();
-  LoadStats PatchedStats;
-  if (Error E = loadAndAnalyse(Patched, R, O.Analysis, After, PatchedStats, Rv))
-    return std::move(E);
+  Rv.Phases.emplace_back("patch parse", since(Start));
+
+  // The base's summaries with the re-parsed TUs replaced; loaded again
+  // from the store only where that could link another program.
+  Start = std::chrono::steady_clock::now();
+  std::unique_ptr<Program> Relinked;
+  if (SameNames)
+    Relinked = relinkPatched(*Rv.Programs.front(), Patched.Adding, R);
+  if (Relinked) {
+    Rv.Phases.emplace_back("patched link", since(Start));
+    Start = std::chrono::steady_clock::now();
+    After = analyzeProgram(*Relinked, R, O.Analysis);
+    Rv.Phases.emplace_back("patched analyse", since(Start));
+    Rv.Programs.push_back(std::move(Relinked));
+  } else {
+    LoadStats PatchedStats;
+    if (Error E = loadAndAnalyse("patched", Patched, R, O.Analysis, After,
+                                 PatchedStats, Rv))
+      return std::move(E);
+  }
 
   // Matched by identity, as many times as each occurs.
   std::map<std::string, std::vector<const Finding *>> Base;
