@@ -46,12 +46,13 @@ double since(std::chrono::steady_clock::time_point Start) {
 /// recorded under its name.
 Error loadAndAnalyse(StringRef Side, const LoadOptions &LO, const Rules &R,
                      const AnalysisOptions &AO, std::vector<Finding> &Out,
-                     LoadStats &Stats, ReviewResult &Rv) {
+                     LoadStats &Stats, ReviewResult &Rv,
+                     std::vector<tooling::CompileCommand> *All = nullptr) {
   // The result owns it, so its caller decides whether to pay for the
   // teardown (ReviewResult::Programs).
   Program *P = Rv.Programs.emplace_back(std::make_unique<Program>()).get();
   std::string DBDir;
-  if (Error E = loadProgram(LO, R, *P, Stats, DBDir))
+  if (Error E = loadProgram(LO, R, *P, Stats, DBDir, All))
     return E;
   for (const auto &[Phase, Secs] : Stats.Phases)
     Rv.Phases.emplace_back((Side + " " + Phase).str(), Secs);
@@ -100,8 +101,10 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
   }
 
   std::vector<Finding> Before, After;
+  // Every command too: the patched side parses some again.
+  std::vector<tooling::CompileCommand> All;
   if (Error E = loadAndAnalyse("base", O.Load, R, O.Analysis, Before,
-                               Rv.BaseStats, Rv))
+                               Rv.BaseStats, Rv, &All))
     return std::move(E);
 
   auto Start = std::chrono::steady_clock::now();
@@ -122,20 +125,11 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
 
   // The commands to parse again: the stored readers of a changed file, and
   // changed main files the store has no summary of (a failed TU).
-  auto DB = loadCompileDatabase(O.Load.Database);
-  if (!DB)
-    return DB.takeError();
-  SmallString<256> DBDir(O.Load.Database);
-  if (!sys::fs::is_directory(DBDir))
-    sys::path::remove_filename(DBDir);
-  auto All = selectCommands(**DB, DBDir, {});
-  if (!All)
-    return All.takeError();
   StringSet<> Wanted;
   for (const std::string &F : *Readers)
     Wanted.insert(F);
   StringSet<> Listed;
-  for (const tooling::CompileCommand &C : *All)
+  for (const tooling::CompileCommand &C : All)
     Listed.insert(C.Filename);
   for (const auto &[Rel, Content] : Tree.files()) {
     std::string Abs = under(Rv.Root, Rel);
@@ -145,7 +139,7 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
       Rv.NotAnalysed.push_back(Rel.str() + ": not in the compile database");
   }
   std::vector<tooling::CompileCommand> Cmds;
-  for (tooling::CompileCommand &C : *All)
+  for (tooling::CompileCommand &C : All)
     if (Wanted.contains(C.Filename))
       Cmds.push_back(std::move(C));
 

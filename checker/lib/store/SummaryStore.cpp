@@ -51,6 +51,8 @@ Error SummaryStore::prepare() {
   // A store written before failures were kept gets their tables here.
   if (Error E = addFailureTables(Db))
     return E;
+  if (Error E = addCommandTables())
+    return E;
   std::pair<sql::Statement *, const char *> All[] = {
       {&FindTU, "SELECT id FROM tus WHERE file = ?1 AND extractor = ?2"},
       // A summary saved is the one the query tables show for its file.
@@ -597,6 +599,8 @@ Expected<unsigned> SummaryStore::pruneExtractors(StringRef Keep,
     for (const std::string &D : Old) {
       Forget->bind(1, D);
       if (Error E = Forget->run())
+        return E;
+      if (Error E = forgetCommands(D, ""))
         return E;
     }
     return Error::success();
