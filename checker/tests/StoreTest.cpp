@@ -311,6 +311,43 @@ TEST_F(StoreTest, ChangedCommandReparses) {
   EXPECT_EQ(R.Stats.Parsed, 3u);
 }
 
+/// Gives \p Name the modification time \p When.
+static void setMTime(const std::string &Name, sys::TimePoint<> When) {
+  int FD;
+  ASSERT_FALSE(sys::fs::openFileForWrite(Name, FD, sys::fs::CD_OpenExisting,
+                                         sys::fs::OF_Append));
+  ASSERT_FALSE(sys::fs::setLastAccessAndModificationTime(FD, When));
+  sys::Process::SafelyCloseFileDescriptor(FD);
+}
+
+TEST_F(StoreTest, UnchangedDatabaseIsTakenFromTheStore) {
+  // A database written in the last second is not kept: it may be being
+  // written still.
+  sys::TimePoint<> Old = std::chrono::system_clock::now() -
+                         std::chrono::hours(1);
+  setMTime(path("compile_commands.json"), Old);
+  ASSERT_TRUE(run().Ok);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM compile_commands"), 3);
+  // A stale TU's command comes from the store's copy.
+  append("a.c", "\n/* edited */\n");
+  RunResult R = run();
+  ASSERT_TRUE(R.Ok) << R.Error;
+  EXPECT_EQ(R.Stats.ParsedFiles, files({"a.c"}));
+  EXPECT_EQ(R.Findings, withoutStore());
+  // Same size, another mtime: the content decides.
+  writeDatabase({"a.c", "b.c", "c.c"}, {"-DEXTRA=2"});
+  setMTime(path("compile_commands.json"), Old);
+  ASSERT_EQ(run().Stats.Parsed, 3u);
+  writeDatabase({"a.c", "b.c", "c.c"}, {"-DEXTRA=3"});
+  setMTime(path("compile_commands.json"), Old - std::chrono::minutes(1));
+  R = run();
+  ASSERT_TRUE(R.Ok) << R.Error;
+  EXPECT_EQ(R.Stats.Parsed, 3u);
+  EXPECT_EQ(R.Findings, withoutStore());
+  setMTime(path("compile_commands.json"), Old - std::chrono::minutes(2));
+  EXPECT_EQ(run().Stats.Parsed, 0u);
+}
+
 TEST_F(StoreTest, RemovedTUDisappears) {
   ASSERT_TRUE(run().Ok);
   EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus"), 3);

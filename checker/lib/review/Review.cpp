@@ -13,6 +13,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include <future>
 
 using namespace clang;
 using namespace llvm;
@@ -42,24 +43,31 @@ double since(std::chrono::steady_clock::time_point Start) {
       .count();
 }
 
-/// Loads and analyses one side (\p Side: "base", "patched"), its phases
-/// recorded under its name.
-Error loadAndAnalyse(StringRef Side, const LoadOptions &LO, const Rules &R,
-                     const AnalysisOptions &AO, std::vector<Finding> &Out,
-                     LoadStats &Stats, ReviewResult &Rv,
-                     std::vector<tooling::CompileCommand> *All = nullptr) {
+/// Loads one side (\p Side: "base", "patched"), its phases recorded under
+/// its name.
+Expected<Program *> loadSide(StringRef Side, const LoadOptions &LO,
+                             const Rules &R, LoadStats &Stats,
+                             ReviewResult &Rv,
+                             std::vector<tooling::CompileCommand> *All =
+                                 nullptr) {
   // The result owns it, so its caller decides whether to pay for the
   // teardown (ReviewResult::Programs).
   Program *P = Rv.Programs.emplace_back(std::make_unique<Program>()).get();
   std::string DBDir;
   if (Error E = loadProgram(LO, R, *P, Stats, DBDir, All))
-    return E;
+    return std::move(E);
   for (const auto &[Phase, Secs] : Stats.Phases)
     Rv.Phases.emplace_back((Side + " " + Phase).str(), Secs);
+  return P;
+}
+
+/// The findings of \p P, and how long they took in \p Secs.
+std::vector<Finding> analyseTimed(const Program &P, const Rules &R,
+                                  const AnalysisOptions &AO, double &Secs) {
   auto Start = std::chrono::steady_clock::now();
-  Out = analyzeProgram(*P, R, AO);
-  Rv.Phases.emplace_back((Side + " analyse").str(), since(Start));
-  return Error::success();
+  std::vector<Finding> Out = analyzeProgram(P, R, AO);
+  Secs = since(Start);
+  return Out;
 }
 
 /// The line \p Line (1-based) of \p Text.
@@ -103,9 +111,15 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
   std::vector<Finding> Before, After;
   // Every command too: the patched side parses some again.
   std::vector<tooling::CompileCommand> All;
-  if (Error E = loadAndAnalyse("base", O.Load, R, O.Analysis, Before,
-                               Rv.BaseStats, Rv, &All))
-    return std::move(E);
+  auto BaseP = loadSide("base", O.Load, R, Rv.BaseStats, Rv, &All);
+  if (!BaseP)
+    return BaseP.takeError();
+  // The base is analysed while the patched TUs parse: neither writes what
+  // the other reads. Waited for on every way out (the future's destructor).
+  double BaseSecs = 0;
+  std::future<void> BaseDone = std::async(std::launch::async, [&] {
+    Before = analyseTimed(**BaseP, R, O.Analysis, BaseSecs);
+  });
 
   auto Start = std::chrono::steady_clock::now();
   std::vector<std::string> Changed;
@@ -175,24 +189,27 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
   Rv.Reparsed = Cmds.size();
   Rv.Phases.emplace_back("patch parse", since(Start));
 
+  BaseDone.get();
+  Rv.Phases.emplace_back("base analyse (beside the parse)", BaseSecs);
   // The base's summaries with the re-parsed TUs replaced; loaded again
   // from the store only where that could link another program.
   Start = std::chrono::steady_clock::now();
   std::unique_ptr<Program> Relinked;
   if (SameNames)
-    Relinked = relinkPatched(*Rv.Programs.front(), Patched.Adding, R);
+    Relinked = relinkPatched(**BaseP, Patched.Adding, R);
+  double Secs = 0;
   if (Relinked) {
     Rv.Phases.emplace_back("patched link", since(Start));
-    Start = std::chrono::steady_clock::now();
-    After = analyzeProgram(*Relinked, R, O.Analysis);
-    Rv.Phases.emplace_back("patched analyse", since(Start));
+    After = analyseTimed(*Relinked, R, O.Analysis, Secs);
     Rv.Programs.push_back(std::move(Relinked));
   } else {
     LoadStats PatchedStats;
-    if (Error E = loadAndAnalyse("patched", Patched, R, O.Analysis, After,
-                                 PatchedStats, Rv))
-      return std::move(E);
+    auto P = loadSide("patched", Patched, R, PatchedStats, Rv);
+    if (!P)
+      return P.takeError();
+    After = analyseTimed(**P, R, O.Analysis, Secs);
   }
+  Rv.Phases.emplace_back("patched analyse", Secs);
 
   // Matched by identity, as many times as each occurs.
   std::map<std::string, std::vector<const Finding *>> Base;
