@@ -13,7 +13,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
-#include <future>
 
 using namespace clang;
 using namespace llvm;
@@ -114,12 +113,9 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
   auto BaseP = loadSide("base", O.Load, R, Rv.BaseStats, Rv, &All);
   if (!BaseP)
     return BaseP.takeError();
-  // The base is analysed while the patched TUs parse: neither writes what
-  // the other reads. Waited for on every way out (the future's destructor).
-  double BaseSecs = 0;
-  std::future<void> BaseDone = std::async(std::launch::async, [&] {
-    Before = analyseTimed(**BaseP, R, O.Analysis, BaseSecs);
-  });
+  double Secs = 0;
+  Before = analyseTimed(**BaseP, R, O.Analysis, Secs);
+  Rv.Phases.emplace_back("base analyse", Secs);
 
   auto Start = std::chrono::steady_clock::now();
   std::vector<std::string> Changed;
@@ -189,15 +185,12 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
   Rv.Reparsed = Cmds.size();
   Rv.Phases.emplace_back("patch parse", since(Start));
 
-  BaseDone.get();
-  Rv.Phases.emplace_back("base analyse (beside the parse)", BaseSecs);
   // The base's summaries with the re-parsed TUs replaced; loaded again
   // from the store only where that could link another program.
   Start = std::chrono::steady_clock::now();
   std::unique_ptr<Program> Relinked;
   if (SameNames)
     Relinked = relinkPatched(**BaseP, Patched.Adding, R);
-  double Secs = 0;
   if (Relinked) {
     Rv.Phases.emplace_back("patched link", since(Start));
     After = analyseTimed(*Relinked, R, O.Analysis, Secs);
