@@ -25,6 +25,7 @@
 #include "store/StoreLock.h"
 
 #include "gtest/gtest.h"
+#include <thread>
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -396,6 +397,29 @@ TEST_F(StoreTest, CorruptStoreIsReportedAndRebuilt) {
   RunResult Again = run();
   EXPECT_TRUE(Again.Stats.StoreErrors.empty());
   EXPECT_EQ(Again.Stats.Parsed, 0u);
+}
+
+TEST_F(StoreTest, CheckedStoreNobodyWroteIsNotReadWhole) {
+  ASSERT_TRUE(run().Ok);
+  // Timestamps are coarse: a file changed in the last second is checked.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  ASSERT_TRUE(run().Ok);
+  EXPECT_TRUE(sys::fs::exists(store() + "-verified"));
+  // Nothing to write, so the file is as the check found it.
+  RunResult Warm = run();
+  ASSERT_TRUE(Warm.Ok) << Warm.Error;
+  EXPECT_TRUE(Warm.Stats.StoreErrors.empty());
+  EXPECT_EQ(Warm.Stats.Parsed, 0u);
+  // Written by anyone, it is checked again.
+  uint64_t Size = 0;
+  ASSERT_FALSE(sys::fs::file_size(store(), Size));
+  write("store/summaries.db", std::string(Size, '\x5a'));
+  RunResult R = run();
+  ASSERT_TRUE(R.Ok) << R.Error;
+  ASSERT_EQ(R.Stats.StoreErrors.size(), 1u);
+  EXPECT_NE(R.Stats.StoreErrors[0].find("store is corrupt"), std::string::npos)
+      << R.Stats.StoreErrors[0];
+  EXPECT_EQ(R.Stats.Parsed, 3u);
 }
 
 TEST_F(StoreTest, SummaryThatDoesNotParseRebuildsTheStore) {

@@ -149,8 +149,15 @@ Expected<Freshness> SummaryStore::fresh(ArrayRef<TUKey> Keys,
     return Out;
   // Same content, new mtime (a touch, a fresh checkout): record the mtime so
   // the next run trusts a stat again instead of reading the file. And that
-  // this extractor is in use: what it stored is not pruned for its age.
+  // this extractor is in use: what it stored is not pruned for its age. To
+  // the hour: a run with nothing else to write leaves the file as it was,
+  // and the next one need not check it again (store/VerifiedStamp.h).
   int64_t Now = int64_t(std::time(nullptr));
+  Expected<bool> Recent = usedSince(Extractor, Now - 3600);
+  if (!Recent)
+    return Recent.takeError();
+  if (Moved.empty() && *Recent)
+    return Out;
   if (Error E = sql::transaction(Db, [&]() -> Error {
         for (auto [Id, MTime] : Moved) {
           TouchVersion.bind(1, Id).bind(2, MTime);
@@ -163,6 +170,19 @@ Expected<Freshness> SummaryStore::fresh(ArrayRef<TUKey> Keys,
     return E;
   Moved.clear();
   return Out;
+}
+
+Expected<bool> SummaryStore::usedSince(StringRef Extractor, int64_t Since) {
+  auto Q = Db.prepare("SELECT last_used >= ?2 FROM extractors "
+                      "WHERE digest = ?1");
+  if (!Q)
+    return Q.takeError();
+  Q->bind(1, Extractor).bind(2, Since);
+  bool Used = Q->step() && Q->integer(0);
+  Q->reset();
+  if (Error E = Q->takeError())
+    return std::move(E);
+  return Used;
 }
 
 Expected<Freshness> SummaryStore::freshIn(ArrayRef<TUKey> Keys,

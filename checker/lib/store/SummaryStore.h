@@ -168,6 +168,8 @@ private:
   llvm::Error forgetCommands(llvm::StringRef Extractor,
                              llvm::StringRef DBFile);
   using Stamped = std::vector<std::pair<std::string, FileStamp>>;
+  /// Whether a run of \p Extractor recorded its use at \p Since or later.
+  llvm::Expected<bool> usedSince(llvm::StringRef Extractor, int64_t Since);
   llvm::Expected<Freshness> freshIn(llvm::ArrayRef<TUKey> Keys,
                                     llvm::StringRef Extractor, bool Load);
   /// Stamps of \p Inputs, or nothing when one cannot be vouched for.
