@@ -115,19 +115,26 @@ SummaryStore::storedCommands(StringRef DBFile, StringRef Extractor) {
 }
 
 Expected<tooling::CompileCommand> SummaryStore::commandAt(size_t Index) {
-  auto Q = Db.prepare(
-      "SELECT command FROM compile_commands WHERE db = ?1 AND idx = ?2");
-  if (!Q)
-    return Q.takeError();
-  Q->bind(1, CommandsId).bind(2, int64_t(Index));
-  if (!Q->step()) {
-    if (Error E = Q->takeError())
+  // Prepared once: a review asks for every command.
+  if (!ReadCommand) {
+    auto Q = Db.prepare(
+        "SELECT command FROM compile_commands WHERE db = ?1 AND idx = ?2");
+    if (!Q)
+      return Q.takeError();
+    ReadCommand = std::make_unique<sql::Statement>(std::move(*Q));
+  }
+  sql::Statement &Q = *ReadCommand;
+  Q.bind(1, CommandsId).bind(2, int64_t(Index));
+  if (!Q.step()) {
+    if (Error E = Q.takeError())
       return std::move(E);
     return storeError(Path, "stored compile command is gone");
   }
-  ArrayRef<uint8_t> B = Q->blob(0);
-  return decodeCommand(StringRef(reinterpret_cast<const char *>(B.data()),
-                                 B.size()));
+  ArrayRef<uint8_t> B = Q.blob(0);
+  auto C = decodeCommand(
+      StringRef(reinterpret_cast<const char *>(B.data()), B.size()));
+  Q.reset();
+  return C;
 }
 
 Error SummaryStore::saveCommands(StringRef DBFile, StringRef Extractor,

@@ -108,6 +108,7 @@ Error SummaryStore::close() {
   // Statements first: the last close checkpoints the write-ahead log into
   // the main file and removes it, leaving one self-contained file.
   Query.reset();
+  ReadCommand.reset();
   for (sql::Statement *S :
        {&FindTU, &InsertTU, &DeleteTU, &DeleteInputs, &InsertInput,
         &FindVersion, &InsertVersion, &TouchVersion, &ReadTU, &FindQueried,

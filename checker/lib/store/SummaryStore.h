@@ -223,6 +223,7 @@ private:
   bool Dirty = false;
   /// compile_databases.id of the commands storedCommands() returned.
   int64_t CommandsId = 0;
+  std::unique_ptr<sql::Statement> ReadCommand; // Of commandAt().
 };
 
 } // namespace fputcheck
