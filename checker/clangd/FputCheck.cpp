@@ -16,6 +16,7 @@ FputCheck::FputCheck(StringRef Name, clang::tidy::ClangTidyContext *Context,
                      CheckKind Kind)
     : ClangTidyCheck(Name, Context), TidyContext(Context), Kind(Kind),
       RulesDir(Options.getLocalOrGlobal("FputcheckRules", "").str()),
+      StorePath(Options.getLocalOrGlobal("FputcheckStore", "").str()),
       Shared(TUAnalysis::shared(Context)) {
   if (RulesDir.empty())
     RulesDir = defaultRulesDir();
@@ -25,7 +26,8 @@ FputCheck::~FputCheck() = default;
 
 void FputCheck::registerPPCallbacks(const SourceManager &, Preprocessor *PP,
                                     Preprocessor *) {
-  Shared->enable(Kind, RulesDir, TidyContext->getCurrentBuildDirectory(), *PP);
+  Shared->enable(Kind, RulesDir, StorePath,
+                 TidyContext->getCurrentBuildDirectory(), *PP);
 }
 
 void FputCheck::registerMatchers(MatchFinder *Finder) {
@@ -72,4 +74,5 @@ void FputCheck::report(const Finding &F) {
 
 void FputCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "FputcheckRules", RulesDir);
+  Options.store(Opts, "FputcheckStore", StorePath);
 }

@@ -48,6 +48,9 @@ private:
   clang::tidy::ClangTidyContext *TidyContext;
   CheckKind Kind;
   std::string RulesDir;
+  /// A summary store (or its folder) other than the one found next to the
+  /// compile database (ProgramProvider.h).
+  std::string StorePath;
   std::shared_ptr<TUAnalysis> Shared;
 };
 

@@ -12,3 +12,5 @@ void fputcheck::tidy::logLine(const llvm::Twine &Message) {
   llvm::errs() << Line;
   llvm::errs().flush();
 }
+
+void fputcheck::tidy::logDiagnostic(const Diagnostic &D) { logLine(render(D)); }

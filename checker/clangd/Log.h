@@ -8,6 +8,7 @@
 #ifndef FPUTCHECK_CLANGD_LOG_H
 #define FPUTCHECK_CLANGD_LOG_H
 
+#include "fputcheck/Diagnostic.h"
 #include "llvm/ADT/Twine.h"
 
 namespace fputcheck {
@@ -15,6 +16,10 @@ namespace tidy {
 
 /// Writes "fputcheck: <Message>\n" to stderr.
 void logLine(const llvm::Twine &Message);
+
+/// Writes "fputcheck: " and \p D as the command line prints it, so that a
+/// message reads the same in the editor's log and in a terminal.
+void logDiagnostic(const Diagnostic &D);
 
 } // namespace tidy
 } // namespace fputcheck

@@ -94,9 +94,10 @@ BuildFn libraryBuild() {
         "18IntrusiveRefCntPtrINS4_3vfs10FileSystemEEESt10shared_ptrINS_"
         "22PCHContainerOperationsEEbNS4_9StringRefERNS_17PreambleCallbacksE");
     if (!Sym) {
-      fputcheck::tidy::logLine("clang's PrecompiledPreamble::Build is not "
-                               "in libclang-cpp.so; clangd-fput was built "
-                               "against another LLVM");
+      fputcheck::tidy::logDiagnostic(
+          {fputcheck::Severity::Error, "", 0, 0,
+           "clang's PrecompiledPreamble::Build is not in libclang-cpp.so; "
+           "clangd-fput was built against another LLVM"});
       std::abort();
     }
     return reinterpret_cast<BuildFn>(Sym);

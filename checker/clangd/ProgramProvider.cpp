@@ -3,8 +3,15 @@
 #include "ProgramProvider.h"
 #include "Log.h"
 
+#include "fputcheck/Facts.h"
+#include "fputcheck/Store.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <map>
 #include <mutex>
+#include <set>
 
+using namespace llvm;
 using namespace fputcheck;
 using namespace fputcheck::tidy;
 
@@ -12,30 +19,111 @@ ProgramProvider::~ProgramProvider() = default;
 
 namespace {
 
-/// The open TU alone: chains through functions it defines, locks and exports
-/// it shows. A call into another .c file ends there.
+/// Says \p Message once per process: the log is for a human wondering why
+/// a chain through another file is not shown, not a line per keystroke.
+/// \p Key says which messages are the same one.
+void logOnce(const std::string &Message, const std::string &Key = "") {
+  static std::mutex Lock;
+  static std::set<std::string> Said;
+  std::lock_guard<std::mutex> Guard(Lock);
+  if (Said.insert(Key.empty() ? Message : Key).second)
+    logLine(Message);
+}
+
+/// No store: the checks see the open TU alone, chains through functions it
+/// defines, locks and exports it shows. A call into another .c file ends
+/// there.
 class OpenFileOnly : public ProgramProvider {
 public:
-  void link(TUSummary Open, const Rules &R, Program &P) override {
-    // Said once per process, not per rebuild: the log is for a human
-    // wondering why a chain through another file is not shown.
-    static std::once_flag Told;
-    std::call_once(Told, [&] {
-      logLine("no summary store is used: the fput-sync-* checks see the "
-              "functions each open file defines (first: " +
-              Open.MainFile +
-              "); chains through functions of other .c files are not "
-              "followed");
-    });
-    P.add(std::move(Open));
-    P.link(R);
+  std::unique_ptr<FactsSource> open(const Rules &) override {
+    logOnce("no fputcheck summary store found (run 'fputcheck analyze -p "
+            "<build dir>' or set the FputcheckStore option): the "
+            "fput-sync-* checks see the functions each open file defines; "
+            "chains through other .c files are not followed");
+    return nullptr;
   }
 };
 
+/// The facts of the store's last analyze.
+class StoredFactsProvider : public ProgramProvider {
+public:
+  explicit StoredFactsProvider(std::string Store) : Store(std::move(Store)) {}
+
+  std::unique_ptr<FactsSource> open(const Rules &R) override {
+    // A connection per rebuild: clangd rebuilds files on several threads,
+    // and opening costs well under a millisecond next to a parse.
+    auto Src = openStoredFacts(Store, R);
+    if (!Src) {
+      logOnce(toString(Src.takeError()) +
+              ": the fput-sync-* checks see each open file alone");
+      return nullptr;
+    }
+    logOnce("fput-sync-* checks read reach facts from " + Store);
+    return std::move(*Src);
+  }
+
+private:
+  std::string Store;
+};
+
+/// \p Dir's ".fputcheck/summaries.db", or of the nearest folder above it
+/// that has one.
+std::string storeAbove(StringRef Dir) {
+  SmallString<256> D(Dir);
+  if (D.empty())
+    return "";
+  sys::fs::make_absolute(D);
+  for (StringRef Cur = D; !Cur.empty(); Cur = sys::path::parent_path(Cur)) {
+    std::string Candidate = defaultStorePath(Cur);
+    if (sys::fs::exists(Candidate))
+      return Candidate;
+  }
+  return "";
+}
+
 } // namespace
 
+void fputcheck::tidy::linkOpenFile(TUSummary Open, FactsSource *Src,
+                                   const Rules &R, Program &P) {
+  if (Src) {
+    // linkWithFacts() adds the summary only once every fact is read.
+    TUSummary Copy = Open;
+    auto Stats = linkWithFacts(std::move(Copy), *Src, R, P);
+    if (Stats)
+      return;
+    logOnce("reading reach facts failed: " + toString(Stats.takeError()) +
+            "; the fput-sync-* checks see each open file alone");
+    P = Program();
+  }
+  P.add(std::move(Open));
+  P.link(R);
+}
+
+std::string fputcheck::tidy::findStore(const ProviderOptions &O) {
+  if (!O.StorePath.empty()) {
+    std::string Given = resolveStorePath(O.StorePath);
+    return sys::fs::exists(Given) ? Given : "";
+  }
+  std::string Found = storeAbove(O.BuildDirectory);
+  if (Found.empty())
+    Found = storeAbove(sys::path::parent_path(O.MainFile));
+  return Found;
+}
+
 std::shared_ptr<ProgramProvider>
-fputcheck::tidy::makeProgramProvider(const ProviderOptions &) {
-  static const auto Only = std::make_shared<OpenFileOnly>();
-  return Only;
+fputcheck::tidy::makeProgramProvider(const ProviderOptions &O) {
+  std::string Store = findStore(O);
+  if (Store.empty()) {
+    if (!O.StorePath.empty())
+      logOnce("FputcheckStore names no summary store: " + O.StorePath);
+    static const auto Only = std::make_shared<OpenFileOnly>();
+    return Only;
+  }
+  static std::mutex Lock;
+  static std::map<std::string, std::shared_ptr<ProgramProvider>> ByStore;
+  std::lock_guard<std::mutex> Guard(Lock);
+  std::shared_ptr<ProgramProvider> &P = ByStore[Store];
+  if (!P)
+    P = std::make_shared<StoredFactsProvider>(Store);
+  return P;
 }

@@ -1,23 +1,18 @@
 //===- ProgramProvider.h - The program around an open file ------*- C++ -*-===//
 //
 // The open buffer's summary is always fresh; what the rest of the program
-// says (functions of other TUs, their exports and field stores) comes from
-// a provider. Phase 1 of issue #12 has one provider, the open TU alone. A
-// store-backed provider adds the summaries of every other TU that the last
-// `fputcheck analyze` stored, composed the way ProgramLoader.h does for
-// patch review:
-//
-//   LoadOptions O;  O.UseStore = true;  O.Without = {Open.MainFile};
-//   O.Adding.push_back(std::move(Open));
-//
-// (or cheaper: precomputed per-function facts read for the open file's
-// callees only), and plugs in behind makeProgramProvider() without the
-// checks noticing.
+// says comes from the reach facts the last `fputcheck analyze` kept in its
+// summary store (fputcheck/Facts.h): the functions the buffer's calls lead
+// to that reach a sync variant, and the fields they go through, read with
+// indexed queries for this buffer's callees only. Without a store (or
+// without facts for the rules in use) the checks see the open file alone,
+// and the log says so once. A stale store is used as it is.
 //
 //===----------------------------------------------------------------------===//
 #ifndef FPUTCHECK_CLANGD_PROGRAMPROVIDER_H
 #define FPUTCHECK_CLANGD_PROGRAMPROVIDER_H
 
+#include "fputcheck/Facts.h"
 #include "fputcheck/Program.h"
 #include "fputcheck/Rules.h"
 #include "fputcheck/Summary.h"
@@ -30,19 +25,34 @@ namespace tidy {
 class ProgramProvider {
 public:
   virtual ~ProgramProvider();
-  /// Adds \p Open, the summary of the buffer's TU, and whatever the provider
-  /// knows of the other TUs to \p P, and links it. Called from clangd's
-  /// worker threads concurrently.
-  virtual void link(TUSummary Open, const Rules &R, Program &P) = 0;
+  /// The facts of the other TUs for one rebuild, opened before the buffer's
+  /// summary is built (it takes header inlines' lock effects from them);
+  /// null when there are none. Called from clangd's worker threads
+  /// concurrently.
+  virtual std::unique_ptr<FactsSource> open(const Rules &R) = 0;
 };
+
+/// Adds \p Open, the buffer's summary, to \p P with what \p Src (may be
+/// null) says of the rest of the program, and links \p P.
+void linkOpenFile(TUSummary Open, FactsSource *Src, const Rules &R,
+                  Program &P);
 
 struct ProviderOptions {
   /// The build directory of the TU's compile command, when known.
   std::string BuildDirectory;
+  /// The TU's main file.
+  std::string MainFile;
+  /// The FputcheckStore check option: a store file or its folder; empty:
+  /// the first ".fputcheck/summaries.db" found in the build directory or
+  /// the main file's folder or any folder above them, as `fputcheck
+  /// analyze -p DIR` leaves it next to DIR's compile_commands.json.
+  std::string StorePath;
 };
 
-/// The provider for a TU built with \p O. Process-wide: a provider may keep
-/// what it read (a store's summaries) across rebuilds and files.
+/// The store \p O leads to, or "" when none exists.
+std::string findStore(const ProviderOptions &O);
+
+/// The provider for a TU built with \p O. Process-wide: one per store.
 std::shared_ptr<ProgramProvider> makeProgramProvider(const ProviderOptions &O);
 
 } // namespace tidy

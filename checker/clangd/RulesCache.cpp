@@ -52,11 +52,16 @@ const fputcheck::Rules *fputcheck::tidy::cachedRules(StringRef Dir) {
   auto [It, New] = Loaded.try_emplace(Dir);
   if (New) {
     Expected<Rules> R = Rules::loadDirectory(Dir);
-    if (R)
+    if (R) {
       It->second = std::make_unique<Rules>(std::move(*R));
-    else
-      logLine("cannot load rules from '" + Dir + "': " +
-              toString(R.takeError()) + "; the fput-sync-* checks are off");
+    } else {
+      // The loader's error names the rule file (and line); the note what
+      // it costs.
+      logDiagnostic(parseDiagnostic(toString(R.takeError())));
+      logDiagnostic({Severity::Note, Dir.str(), 0, 0,
+                     "no rules from this folder: the fput-sync-* checks are "
+                     "off"});
+    }
   }
   return It->second.get();
 }

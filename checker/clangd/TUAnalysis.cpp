@@ -32,7 +32,8 @@ std::shared_ptr<TUAnalysis> TUAnalysis::shared(const void *Key) {
 }
 
 void TUAnalysis::enable(CheckKind K, llvm::StringRef RulesDir,
-                        const std::string &BuildDir, Preprocessor &PP) {
+                        llvm::StringRef Store, const std::string &BuildDir,
+                        Preprocessor &PP) {
   Enabled.set(static_cast<unsigned>(K));
   if (Builder || R)
     return;
@@ -40,6 +41,7 @@ void TUAnalysis::enable(CheckKind K, llvm::StringRef RulesDir,
   if (!R)
     return;
   BuildDirectory = BuildDir;
+  StorePath = Store.str();
   Builder.emplace(*R);
   // Lock macros (preempt_disable()) and EXPORT_SYMBOL() leave little in the
   // AST; the builder records their expansions as the parse runs. In clangd
@@ -82,10 +84,33 @@ void TUAnalysis::run() {
   // must not hide the finding.
   if (!Builder || !AST || AST->getDiagnostics().hasUncompilableErrorOccurred())
     return;
+  SourceManager &SM = AST->getSourceManager();
+  std::string MainFile;
+  if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getMainFileID()))
+    MainFile = SM.getFileManager().getCanonicalName(*FE).str();
+  std::unique_ptr<FactsSource> Src =
+      makeProgramProvider({BuildDirectory, MainFile, StorePath})->open(*R);
+  // Header inlines take the lock effects a full parse learned (each read
+  // once per rebuild): the preamble's macro expansions were never seen here.
+  llvm::StringMap<std::optional<std::vector<LockEffect>>> Known;
+  if (Src)
+    Builder->useKnownEffects(
+        [&](llvm::StringRef Key) -> const std::vector<LockEffect> * {
+          auto [It, New] = Known.try_emplace(Key);
+          if (New) {
+            auto E = Src->effects(Key);
+            if (E)
+              It->second = std::move(*E);
+            else
+              llvm::consumeError(E.takeError());
+          }
+          return It->second ? &*It->second : nullptr;
+        });
   TUSummary Open = Builder->build(*AST);
-  std::string MainFile = Open.MainFile;
+  Builder->useKnownEffects(nullptr);
+  MainFile = Open.MainFile;
   Program P;
-  makeProgramProvider({BuildDirectory})->link(std::move(Open), *R, P);
+  linkOpenFile(std::move(Open), Src.get(), *R, P);
   AnalysisOptions O;
   O.Enabled = Enabled;
   MainFileSink Sink(MainFile, ByKind);

@@ -40,7 +40,7 @@ public:
   /// Before the parse, from each enabled check: turns \p K on; the first
   /// call also loads the rules of \p RulesDir and attaches the summary
   /// builder to \p PP.
-  void enable(CheckKind K, llvm::StringRef RulesDir,
+  void enable(CheckKind K, llvm::StringRef RulesDir, llvm::StringRef StorePath,
               const std::string &BuildDirectory, clang::Preprocessor &PP);
   /// The parsed TU, from the first AST node clang-tidy matches.
   void sawAST(clang::ASTContext &Ctx) { AST = &Ctx; }
@@ -59,6 +59,7 @@ private:
   const Rules *R = nullptr;
   std::optional<SummaryBuilder> Builder;
   std::string BuildDirectory;
+  std::string StorePath;
   CheckSet Enabled;
   clang::ASTContext *AST = nullptr;
   bool Ran = false;

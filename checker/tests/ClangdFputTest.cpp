@@ -252,6 +252,116 @@ TEST_F(ClangdFput, HeaderBodiesKeepCounterNamesUnique) {
   }
 }
 
+/// The three files of corpus case lock-cross-tu-ops-field: user.c's locked
+/// calls reach __fput_sync() only through helper.c and provider.c.
+std::vector<std::string> writeOpsFieldCase(TempDir &Dir) {
+  std::vector<std::string> Files;
+  for (const char *Name : {"blob.h", "provider.c", "helper.c", "user.c"}) {
+    std::string Path = Dir.write(
+        std::string("drivers/blob/") + Name,
+        readFile(corpusCase(std::string("lock-cross-tu-ops-field/") + Name)));
+    if (StringRef(Name).ends_with(".c"))
+      Files.push_back(Path);
+  }
+  return Files;
+}
+
+TEST_F(ClangdFput, ChainsThroughOtherFilesComeFromTheStore) {
+  std::vector<std::string> Files = writeOpsFieldCase(Dir);
+  writeCorpusDatabase(Dir, Files);
+  Dir.write(".clangd", "Diagnostics:\n"
+                       "  ClangTidy:\n"
+                       "    Add: [fput-sync-*]\n"
+                       "    FastCheckFilter: None\n");
+  std::string User = Files.back();
+  std::string Text = readFile(User);
+
+  // Before any analyze: the file alone shows nothing, and the log says why.
+  {
+    auto Server = startServer(CLANGD_FPUT);
+    EXPECT_TRUE(shown(Server->open(User, Text)).empty());
+  }
+  EXPECT_NE(readFile(ErrFile).find("no fputcheck summary store found"),
+            std::string::npos)
+      << readFile(ErrFile);
+
+  ToolResult A = runTool({"analyze", "-p", Dir.path(), "--quiet"});
+  ASSERT_EQ(A.Status, 1) << A.Err;
+  auto Server = startServer(CLANGD_FPUT);
+  std::vector<Shown> S = shown(Server->open(User, Text));
+  ASSERT_EQ(S.size(), 2u) << readFile(ErrFile);
+  llvm::sort(S, [](const Shown &A, const Shown &B) { return A.Line < B.Line; });
+  EXPECT_EQ(S[0].Code, "fput-sync-atomic");
+  EXPECT_EQ(S[0].Line, lineOf(Text, "blob_close(b);"));
+  EXPECT_NE(S[0].Message.find(
+                "(blob_close -> blob_drop -> blob_file_release -> __fput_sync)"),
+            std::string::npos)
+      << S[0].Message;
+  EXPECT_EQ(S[1].Code, "fput-sync-locked");
+  EXPECT_EQ(S[1].Line, lineOf(Text, "b->ops->release(b);"));
+  // Each step of the chain is a note, the ones in other files included.
+  bool Release = false;
+  for (const Related &N : S[0].Notes)
+    Release |= N.Message.find("blob_file_release() calls __fput_sync()") !=
+               std::string::npos;
+  EXPECT_TRUE(Release);
+
+  // Live: the locked call moved out of the lock, the store unchanged.
+  std::string Moved = replaced(
+      Text, "\tblob_close(b);	/* expect: fput-sync-atomic {{\\(blob_close "
+            "-> blob_drop -> blob_file_release -> __fput_sync\\)}} */\n"
+            "\tspin_unlock(&b->slock);",
+      "\tspin_unlock(&b->slock);\n\tblob_close(b);");
+  std::vector<Shown> After = shown(Server->change(User, Moved));
+  ASSERT_EQ(After.size(), 1u);
+  EXPECT_EQ(After[0].Code, "fput-sync-locked");
+}
+
+TEST_F(ClangdFput, AStoreNamedByTheOptionIsUsed) {
+  std::vector<std::string> Files = writeOpsFieldCase(Dir);
+  writeCorpusDatabase(Dir, Files);
+  std::string Store = Dir.path() + "/elsewhere";
+  ToolResult A =
+      runTool({"analyze", "-p", Dir.path(), "--quiet", "--store", Store});
+  ASSERT_EQ(A.Status, 1) << A.Err;
+  Dir.write(".clangd", "Diagnostics:\n"
+                       "  ClangTidy:\n"
+                       "    Add: [fput-sync-*]\n"
+                       "    FastCheckFilter: None\n"
+                       "    CheckOptions:\n"
+                       "      FputcheckStore: " + Store + "\n");
+  std::string User = Files.back();
+  auto Server = startServer(CLANGD_FPUT);
+  EXPECT_EQ(shown(Server->open(User, readFile(User))).size(), 2u)
+      << readFile(ErrFile);
+}
+
+TEST_F(ClangdFput, HeaderLockMacrosComeFromTheStore) {
+  // preempt_disable() is a macro: a full parse records where it expands,
+  // clangd parsed this header into its preamble before any callback saw
+  // it. The header inline's effect comes from the store's facts.
+  Dir.write("drivers/widget_pin.h",
+            "#include <linux/preempt.h>\n"
+            "static inline void widget_pin(void)\n{\n\tpreempt_disable();\n}\n"
+            "static inline void widget_unpin(void)\n{\n\tpreempt_enable();\n}\n");
+  std::string Text = "#include <linux/file.h>\n"
+                     "#include \"widget_pin.h\"\n\n"
+                     "void widget_flush(struct file *f)\n{\n"
+                     "\twidget_pin();\n"
+                     "\t__fput_sync(f); /* call */\n"
+                     "\twidget_unpin();\n}\n";
+  setUpTree(Text);
+  ToolResult A = runTool({"analyze", "-p", Dir.path(), "--quiet"});
+  ASSERT_EQ(A.Status, 1) << A.Err;
+  ASSERT_NE(A.Out.find("[fput-sync-atomic]"), std::string::npos) << A.Out;
+
+  auto Server = startServer(CLANGD_FPUT);
+  std::vector<Shown> S = shown(Server->open(File, Text));
+  ASSERT_EQ(S.size(), 1u) << readFile(ErrFile);
+  EXPECT_EQ(S[0].Code, "fput-sync-atomic");
+  EXPECT_EQ(S[0].Line, lineOf(Text, "/* call */"));
+}
+
 TEST_F(ClangdFput, StockClangdShowsNothing) {
   if (StringRef(CLANGD_19).empty())
     GTEST_SKIP() << "clangd-19 is not installed";

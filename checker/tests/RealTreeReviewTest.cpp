@@ -21,9 +21,7 @@ using namespace fputcheck;
 
 namespace {
 
-const std::vector<std::string> SliceFiles = {
-    "fs/open.c",     "fs/file.c",      "fs/file_table.c", "fs/exec.c",
-    "kernel/exit.c", "kernel/acct.c",  "drivers/md/dm.c", "drivers/md/dm-table.c"};
+const std::vector<std::string> &SliceFiles = fileCloseSlice();
 
 class RealTreeReview : public ::testing::Test {
 protected:

@@ -18,6 +18,11 @@ namespace fputcheck {
 /// /linux-source-VERSION.
 std::string realTreePath(const char *EnvVar, const std::string &Version);
 
+/// The TUs where closing a file happens (fs/open.c, fs/file.c, ...) and
+/// their callers that hold locks (drivers/md/dm.c, kernel/acct.c): chains
+/// cross these files, plainly and with filp_close() made synchronous.
+const std::vector<std::string> &fileCloseSlice();
+
 /// Parses \p Files of \p Tree into \p P without a store, adding a test
 /// failure for each TU that does not parse. False, with nothing parsed,
 /// when the tree has no compile_commands.json.

@@ -97,6 +97,9 @@ void helper_put(struct file *f)
 
 struct RunResult {
   LoadStats Stats;
+  /// Its diagnostics of the store and of failed TUs, as rendered (notes
+  /// aside).
+  std::vector<std::string> StoreErrors, ParseErrors;
   std::string Findings; // Kernel-style text, paths relative to the tree.
   bool Ok = false;
   std::string Error;
@@ -161,6 +164,10 @@ protected:
       return Out;
     }
     Out.Ok = true;
+    for (const Diagnostic &D : Out.Stats.Diagnostics)
+      if (D.Level != Severity::Note)
+        (D.From == Origin::Store ? Out.StoreErrors : Out.ParseErrors)
+            .push_back(render(D));
     raw_string_ostream OS(Out.Findings);
     emitText(analyzeProgram(P, rules()), EmitOptions{DBDir}, OS);
     return Out;
@@ -217,12 +224,12 @@ protected:
     write("store/summaries.db", std::string(Size, '\x5a'));
     RunResult R = run();
     EXPECT_TRUE(R.Ok) << R.Error;
-    EXPECT_EQ(R.Stats.StoreErrors.size(), 1u);
-    if (!R.Stats.StoreErrors.empty())
-      EXPECT_EQ(R.Stats.StoreErrors[0].rfind(
-                    store() + ": error: store is corrupt", 0),
+    EXPECT_EQ(R.StoreErrors.size(), 1u);
+    if (!R.StoreErrors.empty())
+      EXPECT_EQ(R.StoreErrors[0].rfind(store() + ": error: store is corrupt",
+                                       0),
                 0u)
-          << R.Stats.StoreErrors[0];
+          << R.StoreErrors[0];
     return R;
   }
 
@@ -230,10 +237,10 @@ protected:
   RunResult runSaying(StringRef What) {
     RunResult R = run();
     EXPECT_TRUE(R.Ok) << R.Error;
-    EXPECT_EQ(R.Stats.StoreErrors.size(), 1u);
-    if (!R.Stats.StoreErrors.empty())
-      EXPECT_NE(R.Stats.StoreErrors[0].find(What.str()), std::string::npos)
-          << R.Stats.StoreErrors[0];
+    EXPECT_EQ(R.StoreErrors.size(), 1u);
+    if (!R.StoreErrors.empty())
+      EXPECT_NE(R.StoreErrors[0].find(What.str()), std::string::npos)
+          << R.StoreErrors[0];
     return R;
   }
 
@@ -242,8 +249,8 @@ protected:
   void expectStoreMadeQuietly(const char *Case) {
     RunResult R = run();
     ASSERT_TRUE(R.Ok) << Case << ": " << R.Error;
-    EXPECT_TRUE(R.Stats.StoreErrors.empty())
-        << Case << ": " << R.Stats.StoreErrors[0];
+    EXPECT_TRUE(R.StoreErrors.empty())
+        << Case << ": " << R.StoreErrors[0];
     EXPECT_EQ(R.Stats.Parsed, 3u) << Case;
     EXPECT_EQ(run().Stats.Parsed, 0u) << Case;
   }
@@ -267,7 +274,7 @@ TEST_F(StoreTest, SecondRunParsesNothingAndAgrees) {
   EXPECT_EQ(Second.Stats.Parsed, 0u);
   EXPECT_EQ(Second.Stats.Cached, 3u);
   EXPECT_EQ(Second.Stats.FilesHashed, 0u); // Nothing moved: stat was enough.
-  EXPECT_TRUE(Second.Stats.StoreErrors.empty());
+  EXPECT_TRUE(Second.StoreErrors.empty());
   EXPECT_EQ(Second.Findings, First.Findings);
 }
 
@@ -403,7 +410,7 @@ TEST_F(StoreTest, CorruptStoreIsReportedAndRebuilt) {
   EXPECT_EQ(R.Stats.Parsed, 3u);
   EXPECT_EQ(R.Findings, First.Findings);
   RunResult Again = run();
-  EXPECT_TRUE(Again.Stats.StoreErrors.empty());
+  EXPECT_TRUE(Again.StoreErrors.empty());
   EXPECT_EQ(Again.Stats.Parsed, 0u);
 }
 
@@ -416,7 +423,7 @@ TEST_F(StoreTest, CheckedStoreNobodyWroteIsNotReadWhole) {
   // Nothing to write, so the file is as the check found it.
   RunResult Warm = run();
   ASSERT_TRUE(Warm.Ok) << Warm.Error;
-  EXPECT_TRUE(Warm.Stats.StoreErrors.empty());
+  EXPECT_TRUE(Warm.StoreErrors.empty());
   EXPECT_EQ(Warm.Stats.Parsed, 0u);
   // Written by anyone, it is checked again.
   EXPECT_EQ(runOverGarbage().Stats.Parsed, 3u);
@@ -428,10 +435,10 @@ TEST_F(StoreTest, SummaryThatDoesNotParseRebuildsTheStore) {
   execute(store(), "UPDATE tus SET summary = x'00ff' WHERE file LIKE '%/b.c'");
   RunResult R = run();
   ASSERT_TRUE(R.Ok) << R.Error;
-  ASSERT_EQ(R.Stats.StoreErrors.size(), 1u);
-  EXPECT_NE(R.Stats.StoreErrors[0].find("b.c does not parse"),
+  ASSERT_EQ(R.StoreErrors.size(), 1u);
+  EXPECT_NE(R.StoreErrors[0].find("b.c does not parse"),
             std::string::npos)
-      << R.Stats.StoreErrors[0];
+      << R.StoreErrors[0];
   EXPECT_EQ(R.Stats.Parsed, 3u);
   EXPECT_EQ(R.Findings, First.Findings);
 }
@@ -466,7 +473,7 @@ TEST_F(StoreTest, NewerSchemaVersionIsLeftAlone) {
             999);
   EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus"), 3);
   RunResult Again = run();
-  EXPECT_TRUE(Again.Stats.StoreErrors.empty());
+  EXPECT_TRUE(Again.StoreErrors.empty());
   EXPECT_EQ(Again.Stats.Parsed, 0u);
   EXPECT_EQ(Again.Stats.StorePath, Beside);
 }
@@ -608,8 +615,8 @@ TEST_F(TwoExtractorsTest, SummariesStaySideBySide) {
   EXPECT_EQ(A2.Stats.Parsed, 0u);
   EXPECT_EQ(B2.Stats.Parsed, 0u);
   EXPECT_EQ(A2.Findings, A.Findings);
-  EXPECT_TRUE(A2.Stats.StoreErrors.empty());
-  EXPECT_TRUE(B2.Stats.StoreErrors.empty());
+  EXPECT_TRUE(A2.StoreErrors.empty());
+  EXPECT_TRUE(B2.StoreErrors.empty());
   EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus"), 6);
   EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM extractors"), 2);
   // The query tables show one summary per file, not one per extractor.
@@ -733,9 +740,9 @@ TEST_F(StoreTest, FailedTUIsStoredApartAndReportedAgain) {
   RunResult Again = run();
   EXPECT_EQ(Again.Stats.Failed, 1u);
   EXPECT_EQ(Again.Stats.FailuresCached, 1u);
-  EXPECT_EQ(Again.Stats.Errors, R.Stats.Errors);
-  ASSERT_EQ(Again.Stats.Errors.size(), 1u);
-  EXPECT_NE(Again.Stats.Errors[0].find("d.c"), std::string::npos);
+  EXPECT_EQ(Again.ParseErrors, R.ParseErrors);
+  ASSERT_EQ(Again.ParseErrors.size(), 1u);
+  EXPECT_NE(Again.ParseErrors[0].find("d.c"), std::string::npos);
   EXPECT_EQ(Again.Stats.Cached, 3u);
   EXPECT_EQ(Again.Findings, R.Findings);
 }
@@ -760,8 +767,8 @@ TEST_F(StoreTest, MissingHeaderFailureIsReportedWithoutParsing) {
   ASSERT_TRUE(First.Ok) << First.Error;
   EXPECT_EQ(First.Stats.Failed, 1u);
   EXPECT_EQ(First.Stats.FailuresCached, 0u);
-  ASSERT_EQ(First.Stats.Errors.size(), 1u);
-  EXPECT_EQ(First.Stats.Errors[0],
+  ASSERT_EQ(First.ParseErrors.size(), 1u);
+  EXPECT_EQ(First.ParseErrors[0],
             "e.c:3:10: error: 'missing.h' file not found");
   // Both places it was looked for are recorded, and what it read.
   EXPECT_EQ(queryInt(store(), ("SELECT count(*) FROM failure_absent WHERE "
@@ -782,7 +789,7 @@ TEST_F(StoreTest, MissingHeaderFailureIsReportedWithoutParsing) {
   EXPECT_EQ(Second.Stats.FailuresCached, 1u);
   EXPECT_EQ(Second.Stats.Failed, 1u);
   EXPECT_EQ(Second.Stats.Cached, 3u);
-  EXPECT_EQ(Second.Stats.Errors, First.Stats.Errors);
+  EXPECT_EQ(Second.ParseErrors, First.ParseErrors);
   EXPECT_EQ(Second.Findings, First.Findings);
 
   // Gone from the database: gone from the store, with the versions only it
@@ -824,7 +831,7 @@ TEST_F(StoreTest, EditedHeaderReparsesTheFailedTUsThatReadIt) {
   EXPECT_EQ(R.Stats.ParsedFiles, files({"a.c", "b.c"}));
   EXPECT_EQ(R.Stats.Failed, 2u);
   EXPECT_EQ(R.Stats.FailuresCached, 1u); // f.c, which does not read it.
-  EXPECT_EQ(R.Stats.Errors, First.Stats.Errors);
+  EXPECT_EQ(R.ParseErrors, First.ParseErrors);
   RunResult Again = run();
   EXPECT_EQ(Again.Stats.FailuresCached, 2u);
   EXPECT_EQ(Again.Stats.Parsed, 0u);
@@ -860,7 +867,7 @@ TEST_F(StoreTest, StoreWithoutFailureTablesIsKeptAndGetsThem) {
                    "DROP TABLE failure_absent;");
   RunResult R = run();
   ASSERT_TRUE(R.Ok) << R.Error;
-  EXPECT_TRUE(R.Stats.StoreErrors.empty());
+  EXPECT_TRUE(R.StoreErrors.empty());
   EXPECT_EQ(R.Stats.Parsed, 0u);
   EXPECT_EQ(R.Stats.Cached, 3u);
   EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM failures"), 0);

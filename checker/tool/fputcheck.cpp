@@ -15,8 +15,10 @@
 
 #include "fputcheck/Analysis.h"
 #include "fputcheck/Census.h"
+#include "fputcheck/Diagnostic.h"
 #include "fputcheck/Emit.h"
 #include "fputcheck/Extract.h"
+#include "fputcheck/Facts.h"
 #include "fputcheck/ProgramLoader.h"
 #include "fputcheck/Review.h"
 #include "fputcheck/Triage.h"
@@ -243,6 +245,21 @@ void printPhases(ArrayRef<std::pair<std::string, double>> Phases) {
       errs() << formatv("fputcheck: time: {0,-12} {1,8:f3} s\n", Phase, Secs);
 }
 
+/// What loading said, in its order: the store's problems, the TUs left out
+/// of the program, and notes unless --quiet.
+void printLoadDiagnostics(const LoadStats &Stats) {
+  for (const fputcheck::Diagnostic &D : Stats.Diagnostics) {
+    if (D.Level == Severity::Note) {
+      if (!Quiet)
+        errs() << "fputcheck: " << D << "\n";
+    } else if (D.From == Origin::Parse) {
+      errs() << D << " (TU skipped)\n";
+    } else {
+      errs() << D << "\n";
+    }
+  }
+}
+
 /// The suppressions that apply: --suppressions, else the tree's own file.
 Expected<std::vector<Suppression>> loadSuppressions(StringRef TreeRoot) {
   std::string Path = SuppressionsFile;
@@ -272,8 +289,8 @@ Error triage(std::vector<Finding> &Findings, StringRef TreeRoot) {
   }
   if (Quiet)
     return Error::success();
-  for (const std::string &W : staleSuppressions(*S))
-    errs() << W << "\n";
+  for (const fputcheck::Diagnostic &D : staleSuppressions(*S))
+    errs() << D << "\n";
   if (Suppressed)
     errs() << "fputcheck: " << Suppressed << " findings suppressed\n";
   if (!BaselineFile.empty())
@@ -282,6 +299,19 @@ Error triage(std::vector<Finding> &Findings, StringRef TreeRoot) {
 }
 
 enum class Mode { Analyze, Census, Baseline };
+
+/// Keeps \p Facts in the store; a failure costs the editor its facts, not
+/// the run its findings.
+void keepFacts(const ReachFacts &Facts, LoadStats &Stats) {
+  auto Start = std::chrono::steady_clock::now();
+  if (Error E = saveReachFacts(Stats.StorePath, Facts))
+    errs() << Stats.StorePath << ": warning: reach facts for editors not kept: "
+           << toString(std::move(E)) << "\n";
+  Stats.Phases.emplace_back(
+      "facts", std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                             Start)
+                   .count());
+}
 
 int run(const char *Argv0, Mode M) {
   bool IsCensus = M == Mode::Census;
@@ -334,13 +364,7 @@ int run(const char *Argv0, Mode M) {
     errs() << toString(std::move(E)) << "\n";
     return 2;
   }
-  for (const std::string &Err : Stats.StoreErrors)
-    errs() << Err << "\n";
-  for (const std::string &Err : Stats.Errors)
-    errs() << Err << " (TU skipped)\n";
-  if (!Quiet)
-    for (const std::string &N : Stats.Notes)
-      errs() << "fputcheck: note: " << N << "\n";
+  printLoadDiagnostics(Stats);
   std::string Counts = std::to_string(Stats.TUs) + " TUs, " +
                        std::to_string(Stats.Parsed) + " parsed, " +
                        std::to_string(Stats.Cached) + " from the store, " +
@@ -400,8 +424,18 @@ int run(const char *Argv0, Mode M) {
     WriteStatus = writeOutput(
         [&](raw_ostream &OS) { writeBaseline(Findings, EO.Root, OS); });
   } else {
-    std::vector<Finding> Findings = analyzeProgram(P, *R, {Enabled});
+    // What an editor needs of the rest of the program (fputcheck/Facts.h),
+    // from a run over the whole database only: one over some files would
+    // leave facts about part of the tree.
+    bool KeepFacts =
+        !Stats.StorePath.empty() && !Stats.StoreLost && TUFiles.empty();
+    ReachFacts Facts;
+    AnalysisOptions AO{Enabled};
+    AO.Facts = KeepFacts ? &Facts : nullptr;
+    std::vector<Finding> Findings = analyzeProgram(P, *R, AO);
     Analysed();
+    if (KeepFacts)
+      keepFacts(Facts, Stats);
     if (Error E = triage(Findings, EO.Root)) {
       errs() << toString(std::move(E)) << "\n";
       return 2;
@@ -502,8 +536,11 @@ int review(const char *Argv0) {
   // Kept, like analyze's program: the process exits next (see run()).
   static std::vector<std::unique_ptr<Program>> Kept;
   Kept = std::move(Rv->Programs);
-  for (const std::string &Err : Rv->BaseStats.StoreErrors)
-    errs() << Err << "\n";
+  // The base tree's failed TUs are the tree's, not the patch's: only the
+  // store's problems are said.
+  for (const fputcheck::Diagnostic &D : Rv->BaseStats.Diagnostics)
+    if (D.From == Origin::Store && D.Level != Severity::Note)
+      errs() << D << "\n";
   auto Supp = loadSuppressions(Rv->Root);
   if (!Supp) {
     errs() << toString(Supp.takeError()) << "\n";

@@ -23,9 +23,14 @@ using CheckSet = std::bitset<NumChecks>;
 /// reaches (census, which must judge every call).
 enum class ChainMode { Shortest, EverySyncCall };
 
+struct ReachFacts;
+
 struct AnalysisOptions {
   CheckSet Enabled = CheckSet().set();
   ChainMode Mode = ChainMode::Shortest;
+  /// When set, also gets the program's reach facts (Facts.h), from the
+  /// reachability the checks computed anyway.
+  ReachFacts *Facts = nullptr;
 };
 
 /// Runs the enabled checks; each finding goes to \p Sink as it is made, in

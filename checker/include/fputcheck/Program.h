@@ -16,6 +16,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
+#include <algorithm>
 #include <map>
 #include <tuple>
 #include <string>
@@ -46,6 +47,28 @@ public:
     return C.Callee.empty() && !Exact.count(&C);
   }
   const std::vector<ExportMark> &exports() const { return Exports; }
+  /// Every function stored into each field (sorted, unique), before the
+  /// cap on field targets (Rules::MaxFieldTargets); callback fields are
+  /// not call edges and are not here.
+  const std::map<std::pair<std::string, std::string>, std::vector<std::string>> &
+  fieldStores() const {
+    return FieldTargets;
+  }
+  /// The same for fields of known constant tables (struct, field, table).
+  const std::map<std::tuple<std::string, std::string, std::string>,
+                 std::vector<std::string>> &
+  tableStores() const {
+    return TableTargets;
+  }
+  /// Before link(): the whole program stores \p Count functions into
+  /// Struct.Field, although this program holds only some of them (an
+  /// editor's file with stored facts, Facts.h), so the cap on field targets
+  /// judges the field as the whole program's link did.
+  void assumeFieldStores(llvm::StringRef Struct, llvm::StringRef Field,
+                         unsigned Count) {
+    unsigned &N = AssumedStores[{Struct.str(), Field.str()}];
+    N = std::max(N, Count);
+  }
   const std::vector<FieldStore> &stores() const { return Stores; }
   size_t numTUs() const { return TUs.size(); }
   /// Gives the summaries back, each function key in exactly one TU as
@@ -62,6 +85,7 @@ private:
   std::map<std::tuple<std::string, std::string, std::string>,
            std::vector<std::string>>
       TableTargets;
+  std::map<std::pair<std::string, std::string>, unsigned> AssumedStores;
   llvm::DenseSet<const CallSite *> Exact;
   std::vector<ExportMark> Exports;
   std::vector<FieldStore> Stores;

@@ -7,6 +7,7 @@
 #ifndef FPUTCHECK_PROGRAMLOADER_H
 #define FPUTCHECK_PROGRAMLOADER_H
 
+#include "fputcheck/Diagnostic.h"
 #include "fputcheck/Program.h"
 #include "fputcheck/Rules.h"
 #include "fputcheck/Summary.h"
@@ -61,9 +62,10 @@ struct LoadStats {
   std::vector<std::string> ParsedFiles; // Sorted.
   /// Wall time of each phase, in order, for finding where time goes.
   std::vector<std::pair<std::string, double>> Phases;
-  std::vector<std::string> Errors;      // First error of each failed TU.
-  std::vector<std::string> StoreErrors; // Rebuilt or unwritable store.
-  std::vector<std::string> Notes;       // Dropped flags and the like.
+  /// In the order to show them: the store's problems (rebuilt,
+  /// unwritable), the first error of each failed TU (Origin::Parse, sorted),
+  /// then notes (dropped flags and the like).
+  std::vector<Diagnostic> Diagnostics;
 };
 
 /// Extracts or loads every selected TU and links them into \p P. Input

@@ -130,6 +130,9 @@ public:
   const ContextTest *contextTest(llvm::StringRef Name) const;
   /// Stable digest of everything extraction depends on, for cache keys.
   std::string extractionFingerprint() const;
+  /// Stable digest of everything that decides which functions reach a sync
+  /// variant over a linked program (Facts.h).
+  std::string reachFingerprint() const;
 
   // Filled by the YAML reader.
   std::vector<std::string> SyncVariants;

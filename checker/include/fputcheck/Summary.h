@@ -15,6 +15,7 @@
 #ifndef FPUTCHECK_SUMMARY_H
 #define FPUTCHECK_SUMMARY_H
 
+#include "fputcheck/Rules.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 #include <string>
@@ -64,6 +65,28 @@ struct CallSite {
   std::vector<std::string> Guards;
 };
 
+/// A lock operation a function performs on behalf of its caller: a lock
+/// wrapper such as spin_lock() over _raw_spin_lock(), a guard's
+/// constructor, a trylock wrapper. Learned from the body and applied at
+/// callers in the same TU; kept in the summary so a front end that parses
+/// without seeing a header's macro expansions (clangd's preamble) can apply
+/// what a full parse learned.
+struct LockEffect {
+  LockOp Op = LockOp::Acquire;
+  std::string Kind;
+  std::string Primitive;
+  TrySuccess Success = TrySuccess::NonZero;
+  /// The lock is the callee's parameter Param, or the member Path of what
+  /// it points to (".i_rwsem" for inode_lock(inode))...
+  int Param = -1;
+  std::string Path;
+  /// ...or a fixed key (a global, a per-CPU state)...
+  std::string FixedKey;
+  /// ...or neither (a guard constructor's local copy); the caller's first
+  /// argument is then the best name for it.
+  std::string Text;
+};
+
 struct FunctionSummary {
   /// Linkage-aware identity: the name for external functions,
   /// "name@file" for internal ones, so same-named statics never merge.
@@ -74,6 +97,8 @@ struct FunctionSummary {
   std::vector<CallSite> Calls;
   /// Call sites that may run first.
   std::vector<unsigned> Entry;
+  /// Its net effect on locks when it returns (empty for most functions).
+  std::vector<LockEffect> Effects;
 };
 
 /// A function stored into a struct field (designated initializer or

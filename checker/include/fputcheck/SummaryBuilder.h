@@ -12,6 +12,7 @@
 
 #include "fputcheck/Rules.h"
 #include "fputcheck/Summary.h"
+#include <functional>
 #include <memory>
 
 namespace clang {
@@ -34,10 +35,22 @@ public:
   /// (a parse with errors proves nothing; do not build from it).
   TUSummary build(clang::ASTContext &Ctx);
 
+  /// The net lock effects of a function by key, when known from elsewhere
+  /// (null: not known).
+  using EffectsLookup =
+      std::function<const std::vector<LockEffect> *(llvm::StringRef Key)>;
+  /// For build(): a function whose body lies outside the main file (a
+  /// header inline) takes its lock effects from \p Lookup when it knows
+  /// them, rather than from a body whose macro expansions this parse did
+  /// not record: clangd parses headers into its preamble before any
+  /// callback is attached. Null: learn every effect from the body.
+  void useKnownEffects(EffectsLookup Lookup) { Known = std::move(Lookup); }
+
 private:
   struct Facts;
   const Rules &R;
   std::unique_ptr<Facts> Recorded;
+  EffectsLookup Known;
 };
 
 } // namespace fputcheck

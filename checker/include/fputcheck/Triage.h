@@ -9,6 +9,7 @@
 #ifndef FPUTCHECK_TRIAGE_H
 #define FPUTCHECK_TRIAGE_H
 
+#include "fputcheck/Diagnostic.h"
 #include "fputcheck/Finding.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
@@ -50,8 +51,8 @@ readSuppressions(llvm::StringRef Path);
 /// entry; returns how many findings it dropped.
 unsigned applySuppressions(std::vector<Finding> &Fs,
                            std::vector<Suppression> &S);
-/// "file:line: warning: ..." for each entry that matched nothing.
-std::vector<std::string> staleSuppressions(const std::vector<Suppression> &S);
+/// A warning at each entry that matched nothing.
+std::vector<Diagnostic> staleSuppressions(const std::vector<Suppression> &S);
 
 } // namespace fputcheck
 

@@ -43,6 +43,15 @@ public:
     return It != FewestIndirect.end() && It->second <= Indirect;
   }
 
+  /// The fewest calls through struct fields on \p Key's chains to a sync
+  /// variant, or nullopt when it reaches none within the budget.
+  std::optional<unsigned> fewest(llvm::StringRef Key) const {
+    auto It = FewestIndirect.find(Key);
+    if (It == FewestIndirect.end())
+      return std::nullopt;
+    return It->second;
+  }
+
   /// The field calls a chain has passed after call \p C, having passed
   /// \p Indirect before it; nullopt past the rules' budget. An unlimited
   /// budget counts nothing, so searches keep one state per function.

@@ -1,5 +1,6 @@
 //===- Registry.cpp - Running the enabled checks --------------------------===//
 
+#include "analysis/ReachFacts.h"
 #include "checks/Check.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -54,6 +55,8 @@ void fputcheck::analyzeProgram(const Program &P, const Rules &R,
                                const AnalysisOptions &O, FindingSink &Sink) {
   Reachability RA(P, R);
   runChecks(RA, O, Sink);
+  if (O.Facts)
+    *O.Facts = reachFacts(RA);
 }
 
 std::vector<Finding> fputcheck::analyzeProgram(const Program &P,

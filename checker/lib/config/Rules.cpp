@@ -450,3 +450,26 @@ std::string Rules::extractionFingerprint() const {
     H.update(C + ";");
   return toHex(H.final());
 }
+
+std::string Rules::reachFingerprint() const {
+  // Sets, so their order in the YAML files does not matter.
+  auto Sorted = [](std::vector<std::string> V) {
+    llvm::sort(V);
+    return V;
+  };
+  SHA1 H;
+  for (const std::string &S : Sorted(SyncVariants))
+    H.update("sync:" + S + ";");
+  for (const std::string &B : Sorted(Barriers))
+    H.update("barrier:" + B + ";");
+  // Stores into callback fields are not call edges.
+  std::vector<std::string> Fields;
+  for (const CallbackRule &C : Callbacks)
+    if (!C.Struct.empty())
+      Fields.push_back(C.Struct + "." + C.Field);
+  for (const std::string &F : Sorted(Fields))
+    H.update("callback:" + F + ";");
+  H.update("indirect:" + std::to_string(MaxIndirectCalls) + ";");
+  H.update("targets:" + std::to_string(MaxFieldTargets) + ";");
+  return toHex(H.final());
+}

@@ -51,13 +51,20 @@ std::string commandDigest(const tooling::CompileCommand &C,
   return toHex(H.final(), /*LowerCase=*/true).substr(0, 20);
 }
 
-/// A TU's first error may sit in a header it includes (flask.h missing, seen
-/// from avc.h): then the line alone does not say which TU failed.
-std::string namingTU(StringRef File, StringRef Error) {
-  StringRef Where = Error.split(':').first;
-  if (sys::path::filename(Where) == sys::path::filename(File))
-    return Error.str();
-  return (Error + " (in " + File + ")").str();
+/// The first error of the TU of \p File, as extraction (or the store's
+/// record of it) gives it. It may sit in a header the TU includes (flask.h
+/// missing, seen from avc.h): then its location alone does not say which
+/// TU failed.
+fputcheck::Diagnostic failureOf(StringRef File, StringRef Error) {
+  fputcheck::Diagnostic D = parseDiagnostic(Error, Origin::Parse);
+  if (sys::path::filename(D.File) != sys::path::filename(File))
+    D.Text += (" (in " + File + ")").str();
+  return D;
+}
+
+/// A note about the run as a whole.
+fputcheck::Diagnostic note(std::string Text, Origin From) {
+  return {Severity::Note, "", 0, 0, std::move(Text), From};
 }
 
 /// Decodes stored summaries of TUs \p Index (positions in command order) on
@@ -174,7 +181,7 @@ public:
       return Error::success();
     }
     if (!Rebuilt.empty())
-      Stats.StoreErrors.push_back(Rebuilt);
+      Stats.Diagnostics.push_back(parseDiagnostic(Rebuilt, Origin::Store));
     Store = std::move(*S);
     Stats.StorePath = Store->path();
     return Error::success();
@@ -304,9 +311,9 @@ private:
   /// Only what this extractor stored goes: the file and the other
   /// extractors' summaries may be in use by other processes.
   void rebuild(const std::string &Why) {
-    Stats.StoreErrors.push_back(Stats.StorePath +
-                                ": error: store is corrupt (" + Why +
-                                "); rebuilding");
+    Stats.Diagnostics.push_back({Severity::Error, Stats.StorePath, 0, 0,
+                                 "store is corrupt (" + Why + "); rebuilding",
+                                 Origin::Store});
     if (Error E = Store->forget(Extractor))
       fail(std::move(E));
   }
@@ -314,8 +321,13 @@ private:
   /// A store that cannot be opened or written (read-only tree, disk full)
   /// is reported once; the run goes on without it.
   void fail(Error E) {
-    Stats.StoreErrors.push_back(toString(std::move(E)) +
-                                " (results are not stored)");
+    fputcheck::Diagnostic D =
+        parseDiagnostic(toString(std::move(E)), Origin::Store);
+    // SQLite's own errors (a full disk) do not say which file they are of.
+    if (D.File.empty())
+      D.File = Stats.StorePath;
+    D.Text += " (results are not stored)";
+    Stats.Diagnostics.push_back(std::move(D));
     Stats.StoreLost = true;
     Store.reset();
   }
@@ -385,12 +397,13 @@ Error fputcheck::loadProgram(const LoadOptions &O, const Rules &R,
 
   std::vector<tooling::CompileCommand> Stale;
   std::vector<size_t> StaleIndex;
+  std::vector<fputcheck::Diagnostic> Failures;
   for (size_t I = 0; I < Keys.size(); ++I)
     if (!Fresh[I] && !KnownFailure[I].empty()) {
       // Reported as the parse would report it, without parsing.
       ++Stats.Failed;
       ++Stats.FailuresCached;
-      Stats.Errors.push_back(namingTU(Keys[I].File, KnownFailure[I]));
+      Failures.push_back(failureOf(Keys[I].File, KnownFailure[I]));
     } else if (!Fresh[I]) {
       auto C = Store.command((*Selected)[Picked[I]], Picked[I]);
       if (!C)
@@ -414,7 +427,7 @@ Error fputcheck::loadProgram(const LoadOptions &O, const Rules &R,
     Bar.step(T.Cmd->Filename);
     if (!T.Ok) {
       ++Stats.Failed;
-      Stats.Errors.push_back(namingTU(K.File, T.Error));
+      Failures.push_back(failureOf(K.File, T.Error));
       // Stored with what it read and missed: reported unparsed next run
       // unless one of those changes.
       Store.saveFailure(K, T);
@@ -435,18 +448,28 @@ Error fputcheck::loadProgram(const LoadOptions &O, const Rules &R,
   Store.finish(WholeDatabase ? &Listed : nullptr);
   Clock.lap("store tidy");
 
+  // After the store's problems: workers finish in any order, so the
+  // failures are sorted, as their text (what the command line shows).
+  llvm::sort(Failures, [](const fputcheck::Diagnostic &A,
+                          const fputcheck::Diagnostic &B) {
+    return render(A) < render(B);
+  });
+  llvm::append_range(Stats.Diagnostics, Failures);
   for (auto &[What, N] : DroppedCounts)
-    Stats.Notes.push_back("dropped " + What + " (" + std::to_string(N) +
-                          " TUs)");
+    Stats.Diagnostics.push_back(
+        note("dropped " + What + " (" + std::to_string(N) + " TUs)",
+             Origin::General));
   if (Stats.Unsaved)
-    Stats.Notes.push_back(std::to_string(Stats.Unsaved) +
-                          " TUs not stored: a file they read changed while "
-                          "they were parsed");
+    Stats.Diagnostics.push_back(
+        note(std::to_string(Stats.Unsaved) +
+                 " TUs not stored: a file they read changed while they were "
+                 "parsed",
+             Origin::Store));
   if (Stats.Removed)
-    Stats.Notes.push_back("dropped " + std::to_string(Stats.Removed) +
-                          " TUs no longer in the compile database from the "
-                          "store");
-  llvm::sort(Stats.Errors);
+    Stats.Diagnostics.push_back(
+        note("dropped " + std::to_string(Stats.Removed) +
+                 " TUs no longer in the compile database from the store",
+             Origin::Store));
   llvm::sort(Stats.ParsedFiles);
   if (Link) {
     for (TUSummary &S : Summaries.take())

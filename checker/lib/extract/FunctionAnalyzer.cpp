@@ -54,11 +54,10 @@ static std::vector<LockState> lockFixpoint(const CFG &Cfg, LockTransfer &T) {
   return In;
 }
 
-FunctionResult fputcheck::analyzeFunction(const FunctionDecl *FD,
-                                          TUServices &TU) {
+FunctionSummary fputcheck::analyzeFunction(const FunctionDecl *FD,
+                                           TUServices &TU) {
   assert(FD->getBody() && "only a function with a body is analysed");
-  FunctionResult Result;
-  FunctionSummary &Sum = Result.Summary;
+  FunctionSummary Sum;
   Sum.Key = TU.functionKey(FD);
   Sum.Name = FD->getNameAsString();
   Sum.File = TU.fileOf(FD->getLocation());
@@ -72,7 +71,7 @@ FunctionResult fputcheck::analyzeFunction(const FunctionDecl *FD,
   std::unique_ptr<CFG> Cfg =
       CFG::buildCFG(FD, FD->getBody(), &FD->getASTContext(), BO);
   if (!Cfg)
-    return Result;
+    return Sum;
 
   LockTransfer T(FD, *Cfg, TU);
   std::vector<LockState> In = lockFixpoint(*Cfg, T);
@@ -89,6 +88,6 @@ FunctionResult fputcheck::analyzeFunction(const FunctionDecl *FD,
     Exits.noteBlockEnd(*B, S);
   }
   Calls.finish(Sum);
-  Result.Effects = Exits.effects();
-  return Result;
+  Sum.Effects = Exits.effects();
+  return Sum;
 }

@@ -23,23 +23,6 @@ class SourceManager;
 
 namespace fputcheck {
 
-/// A lock operation a function performs on behalf of its caller.
-struct LockEffect {
-  LockOp Op = LockOp::Acquire;
-  std::string Kind;
-  std::string Primitive;
-  TrySuccess Success = TrySuccess::NonZero;
-  /// The lock is the callee's parameter Param, or the member Path of what
-  /// it points to (".i_rwsem" for inode_lock(inode))...
-  int Param = -1;
-  std::string Path;
-  /// ...or a fixed key (a global, a per-CPU state)...
-  std::string FixedKey;
-  /// ...or neither (a guard constructor's local copy); the caller's first
-  /// argument is then the best name for it.
-  std::string Text;
-};
-
 /// A lock-rule macro expanded at some location (preempt_disable(),
 /// local_irq_save(), or a lock primitive that is a macro in this config).
 struct MacroLockUse {
@@ -66,13 +49,9 @@ public:
   virtual std::string fileOf(clang::SourceLocation Loc) = 0;
 };
 
-struct FunctionResult {
-  FunctionSummary Summary;
-  std::vector<LockEffect> Effects;
-};
-
-/// Analyses \p FD's body (which must exist).
-FunctionResult analyzeFunction(const clang::FunctionDecl *FD, TUServices &TU);
+/// Analyses \p FD's body (which must exist): its calls, and its net lock
+/// effect (FunctionSummary::Effects).
+FunctionSummary analyzeFunction(const clang::FunctionDecl *FD, TUServices &TU);
 
 } // namespace fputcheck
 

@@ -130,8 +130,8 @@ private:
 class TUReader : public TUServices {
 public:
   TUReader(const Rules &R, SourceManager &SM, const MacroFacts &Facts,
-           TUSummary &Out)
-      : R(R), SM(SM), Facts(Facts), Out(Out) {}
+           const SummaryBuilder::EffectsLookup &Known, TUSummary &Out)
+      : R(R), SM(SM), Facts(Facts), Known(Known), Out(Out) {}
 
   void read(ASTContext &Ctx);
 
@@ -154,10 +154,11 @@ private:
   const Rules &R;
   SourceManager &SM;
   const MacroFacts &Facts;
+  const SummaryBuilder::EffectsLookup &Known;
   TUSummary &Out;
   /// The constant table whose initializer is being read, or empty.
   std::string StoreObject;
-  std::map<const FunctionDecl *, FunctionResult> Done;
+  std::map<const FunctionDecl *, FunctionSummary> Done;
   llvm::DenseSet<const FunctionDecl *> InProgress;
   llvm::DenseMap<FileID, std::string> FileNames;
   std::vector<LockEffect> NoEffects;
@@ -195,7 +196,12 @@ void TUReader::analyse(const FunctionDecl *Def) {
   if (Done.count(Def) || InProgress.count(Def))
     return;
   InProgress.insert(Def);
-  FunctionResult Res = analyzeFunction(Def, *this);
+  FunctionSummary Res = analyzeFunction(Def, *this);
+  // A header's body, parsed without its macro expansions recorded: what a
+  // full parse learned of it wins.
+  if (Known && !SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())))
+    if (const std::vector<LockEffect> *E = Known(Res.Key))
+      Res.Effects = *E;
   InProgress.erase(Def);
   Done.emplace(Def, std::move(Res));
 }
@@ -253,7 +259,7 @@ void TUReader::read(ASTContext &Ctx) {
       analyse(FD);
   }
   for (auto &[FD, Res] : Done)
-    Out.Functions.push_back(std::move(Res.Summary));
+    Out.Functions.push_back(std::move(Res));
   llvm::sort(Out.Functions,
              [](const FunctionSummary &A, const FunctionSummary &B) {
                return A.Key < B.Key;
@@ -284,6 +290,6 @@ void SummaryBuilder::attach(Preprocessor &PP) {
 
 TUSummary SummaryBuilder::build(ASTContext &Ctx) {
   TUSummary Out;
-  TUReader(R, Ctx.getSourceManager(), *Recorded, Out).read(Ctx);
+  TUReader(R, Ctx.getSourceManager(), *Recorded, Known, Out).read(Ctx);
   return Out;
 }

@@ -56,11 +56,16 @@ void Program::link(const Rules &R) {
         }
       }
       auto It = FieldTargets.find({C.Struct, C.Field});
+      if (It == FieldTargets.end())
+        continue;
       // A field every filesystem or driver fills (file_operations.open,
       // notifier_block.notifier_call) says nothing about which function this
       // call reaches: linking them all makes every chain through it noise.
-      if (It != FieldTargets.end() &&
-          (!R.MaxFieldTargets || It->second.size() <= R.MaxFieldTargets))
+      size_t Stored = It->second.size();
+      auto Assumed = AssumedStores.find(It->first);
+      if (Assumed != AssumedStores.end())
+        Stored = std::max<size_t>(Stored, Assumed->second);
+      if (!R.MaxFieldTargets || Stored <= R.MaxFieldTargets)
         IndirectTargets[&C] = &It->second;
     }
 }

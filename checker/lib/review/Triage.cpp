@@ -172,13 +172,13 @@ unsigned fputcheck::applySuppressions(std::vector<Finding> &Fs,
   return Before - Fs.size();
 }
 
-std::vector<std::string>
+std::vector<Diagnostic>
 fputcheck::staleSuppressions(const std::vector<Suppression> &Ss) {
-  std::vector<std::string> Out;
+  std::vector<Diagnostic> Out;
   for (const Suppression &S : Ss)
     if (!S.Matched)
-      Out.push_back(S.File + ":" + std::to_string(S.Line) +
-                    ": warning: stale suppression: no " + S.Check +
-                    " finding in " + S.Function + "()");
+      Out.push_back({Severity::Warning, S.File, S.Line, 0,
+                     "stale suppression: no " + S.Check + " finding in " +
+                         S.Function + "()"});
   return Out;
 }

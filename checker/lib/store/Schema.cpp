@@ -121,7 +121,41 @@ CREATE TABLE IF NOT EXISTS failure_absent(
   PRIMARY KEY(failure, path)) WITHOUT ROWID;
 )sql";
 
-// Not the failure tables: a store may lack them.
+// Facts derived from the linked program at the end of an analyze, per mode
+// (fputcheck/Facts.h: a digest of the rules that decide reachability), for
+// front ends that see one file. Created by the first analyze that writes
+// them; a store may lack them.
+static const char FactsTables[] = R"sql(
+CREATE TABLE IF NOT EXISTS fact_modes(
+  mode TEXT PRIMARY KEY,
+  digest TEXT NOT NULL,
+  written_at INTEGER NOT NULL,
+  functions INTEGER NOT NULL,
+  fields INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS reach_functions(
+  mode TEXT NOT NULL,
+  key TEXT NOT NULL,
+  name TEXT NOT NULL,
+  fewest INTEGER NOT NULL,
+  next TEXT NOT NULL,
+  slice BLOB NOT NULL,
+  PRIMARY KEY(mode, key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS reach_fields(
+  mode TEXT NOT NULL,
+  struct TEXT NOT NULL,
+  field TEXT NOT NULL,
+  object TEXT NOT NULL,
+  stored INTEGER NOT NULL,
+  targets TEXT NOT NULL,
+  PRIMARY KEY(mode, struct, field, object)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS lock_effects(
+  mode TEXT NOT NULL,
+  key TEXT NOT NULL,
+  effects BLOB NOT NULL,
+  PRIMARY KEY(mode, key)) WITHOUT ROWID;
+)sql";
+
+// Not the failure or facts tables: a store may lack them.
 static const char *const Required[] = {
     "meta",      "extractors", "tus",          "files",
     "tu_inputs", "functions",  "calls",        "held_locks",
@@ -163,6 +197,10 @@ Expected<bool> fputcheck::ensureSchema(sql::Database &Db) {
 
 Error fputcheck::addFailureTables(sql::Database &Db) {
   return Db.exec(FailureTables);
+}
+
+Error fputcheck::addFactsTables(sql::Database &Db) {
+  return Db.exec(FactsTables);
 }
 
 StoreHealth fputcheck::checkSchema(sql::Database &Db, std::string &Why,

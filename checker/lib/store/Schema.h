@@ -2,8 +2,9 @@
 //
 // The schema is documented for users in docs/store.md; bump the version on
 // any change to it, so older stores are rebuilt rather than misread. Tables
-// a store may lack (addFailureTables) are the exception: they are added to
-// an older store of the same version when it is opened.
+// a store may lack (addFailureTables, addFactsTables) are the exception:
+// they are added to a store of the same version when it is opened or first
+// written.
 //
 //===----------------------------------------------------------------------===//
 #ifndef FPUTCHECK_STORE_SCHEMA_H
@@ -22,6 +23,8 @@ llvm::Expected<bool> ensureSchema(sql::Database &Db);
 
 /// Adds the tables of failed parses where they are missing.
 llvm::Error addFailureTables(sql::Database &Db);
+/// Adds the tables of reach facts (fputcheck/Facts.h) where they are missing.
+llvm::Error addFactsTables(sql::Database &Db);
 
 enum class StoreHealth {
   Ok,

@@ -83,6 +83,28 @@ template <class IO> void mapFields(IO &M, CallSite &C) {
   M.field(optional("g"), C.Guards);
 }
 
+/// An enum or a signed number through an unsigned field. Writers walk
+/// const summaries, so the value is written back only when it changed.
+template <class IO, class T> void mapAsUnsigned(IO &M, const Field &F, T &V,
+                                                int Offset = 0) {
+  unsigned U = unsigned(int(V) + Offset);
+  M.field(F, U);
+  T Read = T(int(U) - Offset);
+  if (Read != V)
+    V = Read;
+}
+
+template <class IO> void mapFields(IO &M, LockEffect &E) {
+  mapAsUnsigned(M, Field{"o"}, E.Op);
+  M.field(Field{"d"}, E.Kind);
+  M.field(Field{"p"}, E.Primitive);
+  mapAsUnsigned(M, Field{"s"}, E.Success);
+  mapAsUnsigned(M, Field{"a"}, E.Param, 1); // -1: no parameter.
+  M.field(optional("m"), E.Path);
+  M.field(optional("k"), E.FixedKey);
+  M.field(optional("t"), E.Text);
+}
+
 template <class IO> void mapFields(IO &M, FunctionSummary &F) {
   M.field(Field{"k", "key"}, F.Key);
   M.field(Field{"n", "name"}, F.Name);
@@ -90,6 +112,7 @@ template <class IO> void mapFields(IO &M, FunctionSummary &F) {
   M.field(Field{"l", "line"}, F.Line);
   M.field(Field{"c"}, F.Calls);
   M.field(Field{"e"}, F.Entry);
+  M.field(optional("x"), F.Effects);
 }
 
 template <class IO> void mapFields(IO &M, FieldStore &S) {

@@ -6,6 +6,7 @@ target_sources(fputcheck_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/Codec.cpp
   ${CMAKE_CURRENT_LIST_DIR}/FileStamps.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ExtractorDigest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/FactsTables.cpp
   ${CMAKE_CURRENT_LIST_DIR}/OpenStore.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Prune.cpp
   ${CMAKE_CURRENT_LIST_DIR}/QueryTables.cpp

@@ -1,0 +1,178 @@
+//===- FactsLink.cpp - One TU linked with the facts it leads to -----------===//
+
+#include "fputcheck/Facts.h"
+
+#include "llvm/ADT/StringSet.h"
+#include <deque>
+#include <set>
+#include <tuple>
+
+using namespace llvm;
+using namespace fputcheck;
+
+FactsSource::~FactsSource() = default;
+
+namespace {
+
+class InMemory : public FactsSource {
+public:
+  explicit InMemory(ReachFacts F) : F(std::move(F)) {}
+  Expected<std::optional<FunctionFact>> function(StringRef Key) override {
+    auto It = llvm::partition_point(F.Functions, [&](const FunctionFact &FF) {
+      return StringRef(FF.Slice.Key) < Key;
+    });
+    if (It == F.Functions.end() || It->Slice.Key != Key)
+      return std::nullopt;
+    return *It;
+  }
+  Expected<std::optional<FieldFact>> field(StringRef S, StringRef Fd,
+                                           StringRef O) override {
+    auto Key = std::make_tuple(S, Fd, O);
+    auto It = llvm::partition_point(F.Fields, [&](const FieldFact &FF) {
+      return std::make_tuple(StringRef(FF.Struct), StringRef(FF.Field),
+                             StringRef(FF.Object)) < Key;
+    });
+    if (It == F.Fields.end() || It->Struct != S || It->Field != Fd ||
+        It->Object != O)
+      return std::nullopt;
+    return *It;
+  }
+
+  Expected<std::optional<std::vector<LockEffect>>>
+  effects(StringRef Key) override {
+    auto It = llvm::partition_point(F.Effects, [&](const EffectFact &E) {
+      return StringRef(E.Key) < Key;
+    });
+    if (It == F.Effects.end() || It->Key != Key)
+      return std::nullopt;
+    return It->Effects;
+  }
+
+private:
+  ReachFacts F;
+};
+
+/// Follows calls from the open TU into the facts, breadth first, asking
+/// for each function and field once.
+class Walk {
+public:
+  Walk(FactsSource &Src, TUSummary &Facts, Program &P, FactsLinkStats &Stats)
+      : Src(Src), Facts(Facts), P(P), Stats(Stats) {}
+
+  /// Calls made by a function of the open TU (which wins over any fact).
+  void defined(StringRef Key) { Known.insert(Key); }
+  void root(StringRef Key) {
+    if (Known.insert(Key).second)
+      Pending.push_back(Key.str());
+  }
+  void follow(const CallSite &C) {
+    // A handler handed to a registration call runs as a root of its own.
+    for (const auto &[Arg, Fn] : C.FnArgs)
+      root(Fn);
+    if (!C.Callee.empty()) {
+      if (Known.insert(C.Callee).second)
+        Pending.push_back(C.Callee);
+      return;
+    }
+    if (C.Struct.empty())
+      return;
+    // A call through a constant table resolves to exactly its entries when
+    // the table is known, to the field's stores otherwise (Program::link).
+    if (!C.Object.empty())
+      FieldsPending.insert({C.Struct, C.Field, C.Object});
+    FieldsPending.insert({C.Struct, C.Field, ""});
+  }
+
+  Error run() {
+    while (!Pending.empty() || !FieldsPending.empty()) {
+      if (!FieldsPending.empty()) {
+        auto Node = *FieldsPending.begin();
+        FieldsPending.erase(FieldsPending.begin());
+        if (Error E = field(Node))
+          return E;
+        continue;
+      }
+      std::string Key = std::move(Pending.front());
+      Pending.pop_front();
+      ++Stats.Queries;
+      auto FF = Src.function(Key);
+      if (!FF)
+        return FF.takeError();
+      if (!*FF)
+        continue;
+      ++Stats.Functions;
+      for (const CallSite &C : (*FF)->Slice.Calls)
+        follow(C);
+      Facts.Functions.push_back(std::move((*FF)->Slice));
+    }
+    return Error::success();
+  }
+
+private:
+  using FieldNode = std::tuple<std::string, std::string, std::string>;
+
+  Error field(const FieldNode &Node) {
+    if (!FieldsDone.insert(Node).second)
+      return Error::success();
+    auto &[S, F, O] = Node;
+    ++Stats.Queries;
+    auto FF = Src.field(S, F, O);
+    if (!FF)
+      return FF.takeError();
+    if (!*FF)
+      return Error::success();
+    ++Stats.Fields;
+    if ((*FF)->Stored)
+      P.assumeFieldStores(S, F, (*FF)->Stored);
+    for (const std::string &T : (*FF)->Targets) {
+      Facts.Stores.push_back(FieldStore{S, F, T, "", 0, O});
+      if (Known.insert(T).second)
+        Pending.push_back(T);
+    }
+    return Error::success();
+  }
+
+  FactsSource &Src;
+  TUSummary &Facts;
+  Program &P;
+  FactsLinkStats &Stats;
+  StringSet<> Known;
+  std::deque<std::string> Pending;
+  std::set<FieldNode> FieldsPending, FieldsDone;
+};
+
+} // namespace
+
+std::unique_ptr<FactsSource> fputcheck::factsIn(ReachFacts Facts) {
+  return std::make_unique<InMemory>(std::move(Facts));
+}
+
+Expected<FactsLinkStats> fputcheck::linkWithFacts(TUSummary Open,
+                                                  FactsSource &Src,
+                                                  const Rules &R, Program &P) {
+  FactsLinkStats Stats;
+  // The facts are a TU of their own; its name sorts after any path, so the
+  // open TU's copy of a function wins at link time.
+  TUSummary Facts;
+  Facts.MainFile = "\x7f<stored facts>";
+  Walk W(Src, Facts, P, Stats);
+  for (const FunctionSummary &F : Open.Functions)
+    W.defined(F.Key);
+  for (const FunctionSummary &F : Open.Functions)
+    for (const CallSite &C : F.Calls)
+      W.follow(C);
+  // The exit path's chains start in another file (do_exit() in
+  // kernel/exit.c) and may pass through this one: the roots' facts come
+  // along, so those chains meet this file's live functions.
+  for (const std::string &Root : R.exitRoots())
+    W.root(Root);
+  // So do functions the file stores into callback fields (timers, work).
+  for (const FieldStore &S : Open.Stores)
+    W.root(S.Function);
+  if (Error E = W.run())
+    return std::move(E);
+  P.add(std::move(Open));
+  P.add(std::move(Facts));
+  P.link(R);
+  return Stats;
+}

@@ -1,0 +1,265 @@
+//===- FactsTables.cpp - Reach facts kept in the store --------------------===//
+//
+// One row per function and per field (Facts.h), keyed by mode, so an analyze
+// with --assume-sync keeps its facts beside the plain ones. A function's
+// slice is stored as a one-function summary in the store's binary form.
+//
+//===----------------------------------------------------------------------===//
+
+#include "fputcheck/Facts.h"
+#include "store/BinarySummary.h"
+#include "store/Schema.h"
+#include "store/Sqlite.h"
+#include "store/StoreLock.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/SHA1.h"
+#include <chrono>
+
+using namespace llvm;
+using namespace fputcheck;
+
+namespace {
+
+std::vector<uint8_t> encodeSlice(const FunctionSummary &F) {
+  TUSummary One;
+  One.Functions.push_back(F);
+  std::vector<uint8_t> Out;
+  writeBinarySummary(One, Out);
+  return Out;
+}
+
+/// Effects travel as a one-function summary holding only them.
+std::vector<uint8_t> encodeEffects(const EffectFact &E) {
+  FunctionSummary F;
+  F.Key = E.Key;
+  F.Effects = E.Effects;
+  return encodeSlice(F);
+}
+
+std::string joinTargets(ArrayRef<std::string> Targets) {
+  return llvm::join(Targets, "\n");
+}
+
+Error noFacts(StringRef StorePath, const Twine &Why) {
+  return createStringError(inconvertibleErrorCode(), "%s: %s",
+                           StorePath.str().c_str(), Why.str().c_str());
+}
+
+class StoredFacts : public FactsSource {
+public:
+  StoredFacts(std::string Mode, sql::Database Db, sql::Statement Fn,
+              sql::Statement Fd, sql::Statement Ef)
+      : Mode(std::move(Mode)), Db(std::move(Db)), Fn(std::move(Fn)),
+        Fd(std::move(Fd)), Ef(std::move(Ef)) {}
+
+  Expected<std::optional<FunctionFact>> function(StringRef Key) override {
+    Fn.bind(1, Mode).bind(2, Key);
+    std::optional<FunctionFact> Out;
+    if (Fn.step()) {
+      auto One = readBinarySummary(Fn.blob(2));
+      if (!One || One->Functions.size() != 1) {
+        Fn.reset();
+        if (!One)
+          return One.takeError();
+        return createStringError(inconvertibleErrorCode(),
+                                 "the stored facts of %s do not decode",
+                                 Key.str().c_str());
+      }
+      Out.emplace();
+      Out->Fewest = Fn.integer(0);
+      Out->Next = Fn.text(1).str();
+      Out->Slice = std::move(One->Functions.front());
+    }
+    Fn.reset();
+    if (Error E = Fn.takeError())
+      return std::move(E);
+    return Out;
+  }
+
+  Expected<std::optional<FieldFact>> field(StringRef S, StringRef F,
+                                           StringRef O) override {
+    Fd.bind(1, Mode).bind(2, S).bind(3, F).bind(4, O);
+    std::optional<FieldFact> Out;
+    if (Fd.step()) {
+      Out.emplace();
+      Out->Struct = S.str();
+      Out->Field = F.str();
+      Out->Object = O.str();
+      Out->Stored = Fd.integer(0);
+      SmallVector<StringRef, 8> Parts;
+      Fd.text(1).split(Parts, '\n', -1, /*KeepEmpty=*/false);
+      for (StringRef T : Parts)
+        Out->Targets.push_back(T.str());
+    }
+    Fd.reset();
+    if (Error E = Fd.takeError())
+      return std::move(E);
+    return Out;
+  }
+
+  Expected<std::optional<std::vector<LockEffect>>>
+  effects(StringRef Key) override {
+    Ef.bind(1, Mode).bind(2, Key);
+    std::optional<std::vector<LockEffect>> Out;
+    if (Ef.step()) {
+      auto One = readBinarySummary(Ef.blob(0));
+      if (One && One->Functions.size() == 1)
+        Out = std::move(One->Functions.front().Effects);
+      else
+        consumeError(One.takeError()); // Not known, rather than wrong.
+    }
+    Ef.reset();
+    if (Error E = Ef.takeError())
+      return std::move(E);
+    return Out;
+  }
+
+private:
+  std::string Mode;
+  sql::Database Db;
+  sql::Statement Fn, Fd, Ef;
+};
+
+/// What the rows of \p F would be, hashed: equal facts are not rewritten.
+std::string digestOf(const ReachFacts &F) {
+  SHA1 H;
+  for (const FunctionFact &FF : F.Functions) {
+    H.update(FF.Slice.Key + "\n" + std::to_string(FF.Fewest) + "\n" +
+             FF.Next + "\n");
+    H.update(encodeSlice(FF.Slice));
+  }
+  for (const FieldFact &FF : F.Fields)
+    H.update(FF.Struct + "\n" + FF.Field + "\n" + FF.Object + "\n" +
+             std::to_string(FF.Stored) + "\n" + joinTargets(FF.Targets) +
+             "\n\n");
+  for (const EffectFact &E : F.Effects)
+    H.update(encodeEffects(E));
+  return toHex(H.final(), /*LowerCase=*/true);
+}
+
+Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
+  for (const char *Table :
+       {"reach_functions", "reach_fields", "lock_effects", "fact_modes"}) {
+    auto Del = Db.prepare(std::string("DELETE FROM ") + Table +
+                          " WHERE mode = ?1");
+    if (!Del)
+      return Del.takeError();
+    if (Error E = Del->bind(1, F.Mode).run())
+      return E;
+  }
+  auto Fn = Db.prepare("INSERT INTO reach_functions(mode, key, name, fewest, "
+                       "next, slice) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+  if (!Fn)
+    return Fn.takeError();
+  for (const FunctionFact &FF : F.Functions) {
+    Fn->bind(1, F.Mode)
+        .bind(2, FF.Slice.Key)
+        .bind(3, FF.Slice.Name)
+        .bind(4, int64_t(FF.Fewest))
+        .bind(5, FF.Next)
+        .bindBlob(6, encodeSlice(FF.Slice));
+    if (Error E = Fn->run())
+      return E;
+  }
+  auto Fd = Db.prepare("INSERT INTO reach_fields(mode, struct, field, object, "
+                       "stored, targets) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+  if (!Fd)
+    return Fd.takeError();
+  for (const FieldFact &FF : F.Fields) {
+    Fd->bind(1, F.Mode)
+        .bind(2, FF.Struct)
+        .bind(3, FF.Field)
+        .bind(4, FF.Object)
+        .bind(5, int64_t(FF.Stored))
+        .bind(6, joinTargets(FF.Targets));
+    if (Error E = Fd->run())
+      return E;
+  }
+  auto Ef = Db.prepare("INSERT INTO lock_effects(mode, key, effects) "
+                       "VALUES(?1, ?2, ?3)");
+  if (!Ef)
+    return Ef.takeError();
+  for (const EffectFact &E : F.Effects) {
+    Ef->bind(1, F.Mode).bind(2, E.Key).bindBlob(3, encodeEffects(E));
+    if (Error Err = Ef->run())
+      return Err;
+  }
+  auto Mode = Db.prepare("INSERT INTO fact_modes(mode, digest, written_at, "
+                         "functions, fields) VALUES(?1, ?2, ?3, ?4, ?5)");
+  if (!Mode)
+    return Mode.takeError();
+  int64_t Now = std::chrono::duration_cast<std::chrono::seconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count();
+  return Mode->bind(1, F.Mode)
+      .bind(2, Digest)
+      .bind(3, Now)
+      .bind(4, int64_t(F.Functions.size()))
+      .bind(5, int64_t(F.Fields.size()))
+      .run();
+}
+
+} // namespace
+
+Error fputcheck::saveReachFacts(StringRef StorePath, const ReachFacts &F) {
+  // Shared, like any user of the store: nobody replaces its files while
+  // the facts are written.
+  auto Lock = StoreLock::open(StorePath);
+  if (!Lock)
+    return Lock.takeError();
+  if (!Lock->acquire(StoreLock::Mode::Shared, std::chrono::seconds(60)))
+    return noFacts(StorePath, "the store is being replaced by another process");
+  auto Db = sql::Database::open(StorePath, /*Create=*/false);
+  if (!Db)
+    return noFacts(StorePath, toString(Db.takeError()));
+  if (Error E = addFactsTables(*Db))
+    return E;
+  std::string Digest = digestOf(F);
+  return sql::transaction(*Db, [&]() -> Error {
+    auto Have = Db->prepare("SELECT digest FROM fact_modes WHERE mode = ?1");
+    if (!Have)
+      return Have.takeError();
+    Have->bind(1, F.Mode);
+    bool Same = Have->step() && Have->text(0) == Digest;
+    Have->reset();
+    if (Error E = Have->takeError())
+      return E;
+    return Same ? Error::success() : writeRows(*Db, F, Digest);
+  });
+}
+
+Expected<std::unique_ptr<FactsSource>>
+fputcheck::openStoredFacts(StringRef StorePath, const Rules &R) {
+  auto Db = sql::Database::open(StorePath, /*Create=*/false);
+  if (!Db)
+    return noFacts(StorePath, toString(Db.takeError()));
+  std::string Mode = factsMode(R);
+  auto Has = Db->prepare("SELECT functions FROM fact_modes WHERE mode = ?1");
+  if (!Has)
+    return noFacts(StorePath, "no reach facts (the store predates them: run "
+                              "'fputcheck analyze')");
+  Has->bind(1, Mode);
+  bool Found = Has->step();
+  Has->reset();
+  if (Error E = Has->takeError())
+    return std::move(E);
+  if (!Found)
+    return noFacts(StorePath, "no reach facts for these rules (run "
+                              "'fputcheck analyze' with them)");
+  auto Fn = Db->prepare("SELECT fewest, next, slice FROM reach_functions "
+                        "WHERE mode = ?1 AND key = ?2");
+  if (!Fn)
+    return Fn.takeError();
+  auto Fd = Db->prepare("SELECT stored, targets FROM reach_fields WHERE mode "
+                        "= ?1 AND struct = ?2 AND field = ?3 AND object = ?4");
+  if (!Fd)
+    return Fd.takeError();
+  auto Ef = Db->prepare("SELECT effects FROM lock_effects WHERE mode = ?1 "
+                        "AND key = ?2");
+  if (!Ef)
+    return Ef.takeError();
+  return std::make_unique<StoredFacts>(std::move(Mode), std::move(*Db),
+                                       std::move(*Fn), std::move(*Fd),
+                                       std::move(*Ef));
+}

@@ -1,0 +1,184 @@
+//===- FactsTest.cpp - Reach facts, made, kept and linked -----------------===//
+//
+// An editor links the open file with the facts the last analyze kept
+// (fputcheck/Facts.h). On every corpus case, plain and with the what-if of
+// filp_close, each TU so linked must show exactly the findings the whole
+// program shows in its file; the facts must come back from a store as they
+// went in.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CorpusCase.h"
+#include "FactsEquivalence.h"
+#include "store/Sqlite.h"
+
+#include "fputcheck/Extract.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "gtest/gtest.h"
+
+using namespace llvm;
+using namespace fputcheck;
+using namespace fputcheck::test;
+
+namespace {
+
+const std::string CasesDir = FPUTCHECK_CORPUS_DIR "/cases";
+const std::string IncludeDir = FPUTCHECK_CORPUS_DIR "/include";
+
+Rules loadRules() { return test::loadRulesOrFail(FPUTCHECK_RULES_DIR); }
+
+std::vector<TUSummary> summaries(const CorpusCase &C, const Rules &R) {
+  std::vector<TUSummary> Out;
+  for (const std::string &F : C.Files) {
+    TUOutcome O = extractOne(corpusCommand(F, IncludeDir), R);
+    EXPECT_TRUE(O.Ok) << O.Error;
+    Out.push_back(std::move(O.Summary));
+  }
+  return Out;
+}
+
+/// A case's program and its what-if program: the rules with the case's own
+/// assumptions, and with filp_close made synchronous as well.
+std::vector<Rules> modes(const CorpusCase &C) {
+  std::vector<Rules> Out(2, loadRules());
+  for (Rules &R : Out)
+    for (const std::string &N : C.AssumeSync)
+      R.addSyncVariant(N);
+  Out[1].addSyncVariant("filp_close");
+  return Out;
+}
+
+TEST(Facts, EveryCorpusTUSeesWhatTheWholeProgramSees) {
+  unsigned Compared = 0, MultiTU = 0;
+  for (const std::string &Name : listCases(CasesDir)) {
+    CorpusCase C = loadCase(CasesDir, Name);
+    MultiTU += C.Files.size() > 1;
+    for (const Rules &R : modes(C)) {
+      std::vector<TUSummary> TUs = summaries(C, R);
+      for (const std::string &M : factsMismatches(TUs, R, Compared))
+        ADD_FAILURE() << Name << ": " << M;
+    }
+  }
+  // Cases of several files are where facts carry chains across files.
+  EXPECT_GE(MultiTU, 3u);
+  EXPECT_GE(Compared, 150u) << Compared;
+}
+
+TEST(Facts, KeepOnlyWhatReaches) {
+  Rules R = loadRules();
+  CorpusCase C = loadCase(CasesDir, "lock-cross-tu");
+  Program P;
+  for (TUSummary &S : summaries(C, R))
+    P.add(std::move(S));
+  P.link(R);
+  ReachFacts F = computeReachFacts(P, R);
+  ASSERT_FALSE(F.Functions.empty());
+  EXPECT_EQ(F.Mode, factsMode(R));
+  for (const FunctionFact &FF : F.Functions) {
+    const FunctionSummary *Orig = P.function(FF.Slice.Key);
+    if (!Orig) // A sync variant no TU defines.
+      continue;
+    EXPECT_LE(FF.Slice.Calls.size(), Orig->Calls.size()) << FF.Slice.Key;
+    for (const CallSite &Cs : FF.Slice.Calls)
+      EXPECT_TRUE(Cs.Held.empty()) << FF.Slice.Key;
+    if (R.isSyncVariant(keyName(FF.Slice.Key)))
+      EXPECT_TRUE(FF.Next.empty());
+    else
+      EXPECT_FALSE(FF.Next.empty()) << FF.Slice.Key;
+  }
+  // Nothing that only calls fput() (which defers) is a fact.
+  for (const FunctionSummary *Fn : P.functions())
+    if (keyName(Fn->Key) == "fput")
+      EXPECT_FALSE(llvm::any_of(F.Functions, [&](const FunctionFact &FF) {
+        return FF.Slice.Key == Fn->Key;
+      }));
+  // A what-if makes other facts, under another mode.
+  Rules W = loadRules();
+  W.addSyncVariant("filp_close");
+  EXPECT_NE(factsMode(W), factsMode(R));
+}
+
+class FactsStore : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(sys::fs::createUniqueDirectory("fputcheck-facts", Dir));
+    Store = std::string(Dir) + "/summaries.db";
+    // An empty SQLite file: the facts tables come with the first save.
+    auto Db = sql::Database::open(Store, /*Create=*/true);
+    ASSERT_TRUE(bool(Db)) << toString(Db.takeError());
+  }
+  void TearDown() override { sys::fs::remove_directories(Dir); }
+  SmallString<128> Dir;
+  std::string Store;
+};
+
+TEST_F(FactsStore, SavedFactsReadBackAndLinkTheSame) {
+  Rules R = loadRules();
+  CorpusCase C = loadCase(CasesDir, "lock-cross-tu");
+  std::vector<TUSummary> TUs = summaries(C, R);
+  Program P;
+  for (const TUSummary &S : TUs)
+    P.add(S);
+  P.link(R);
+  ReachFacts F = computeReachFacts(P, R);
+  ASSERT_FALSE(bool(saveReachFacts(Store, F)));
+  auto Src = openStoredFacts(Store, R);
+  ASSERT_TRUE(bool(Src)) << toString(Src.takeError());
+  for (const FunctionFact &FF : F.Functions) {
+    auto Got = (*Src)->function(FF.Slice.Key);
+    ASSERT_TRUE(bool(Got)) << toString(Got.takeError());
+    ASSERT_TRUE(Got->has_value()) << FF.Slice.Key;
+    EXPECT_EQ((*Got)->Next, FF.Next);
+    EXPECT_EQ((*Got)->Fewest, FF.Fewest);
+    EXPECT_EQ((*Got)->Slice.Calls.size(), FF.Slice.Calls.size());
+  }
+  // spin_lock() over _raw_spin_lock(), a header inline: its lock effect
+  // comes back for an editor that parsed the header without its macros.
+  ASSERT_TRUE(llvm::any_of(F.Effects, [](const EffectFact &E) {
+    return keyName(E.Key) == "spin_lock";
+  }));
+  for (const EffectFact &E : F.Effects) {
+    auto Got = (*Src)->effects(E.Key);
+    ASSERT_TRUE(bool(Got)) << toString(Got.takeError());
+    ASSERT_TRUE(Got->has_value()) << E.Key;
+    ASSERT_EQ((*Got)->size(), E.Effects.size()) << E.Key;
+    for (size_t I = 0; I < E.Effects.size(); ++I) {
+      EXPECT_EQ((**Got)[I].Op, E.Effects[I].Op) << E.Key;
+      EXPECT_EQ((**Got)[I].Param, E.Effects[I].Param) << E.Key;
+      EXPECT_EQ((**Got)[I].Path, E.Effects[I].Path) << E.Key;
+      EXPECT_EQ((**Got)[I].Primitive, E.Effects[I].Primitive) << E.Key;
+    }
+  }
+  auto None = (*Src)->function("no_such_function");
+  ASSERT_TRUE(bool(None));
+  EXPECT_FALSE(None->has_value());
+  unsigned Compared = 0;
+  for (const std::string &M : factsMismatches(TUs, R, Compared, Src->get()))
+    ADD_FAILURE() << M;
+  EXPECT_GT(Compared, 0u);
+}
+
+TEST_F(FactsStore, OtherRulesFindNoFacts) {
+  Rules R = loadRules();
+  ASSERT_FALSE(bool(saveReachFacts(Store, ReachFacts{factsMode(R), {}, {}})));
+  EXPECT_TRUE(bool(openStoredFacts(Store, R)));
+  Rules W = loadRules();
+  W.addSyncVariant("filp_close");
+  auto Src = openStoredFacts(Store, W);
+  ASSERT_FALSE(bool(Src));
+  std::string Msg = toString(Src.takeError());
+  EXPECT_NE(Msg.find(Store), std::string::npos) << Msg;
+  EXPECT_NE(Msg.find("no reach facts for these rules"), std::string::npos)
+      << Msg;
+}
+
+TEST_F(FactsStore, NoStoreIsAnErrorNamingIt) {
+  Rules R = loadRules();
+  std::string Missing = std::string(Dir) + "/none/summaries.db";
+  auto Src = openStoredFacts(Missing, R);
+  ASSERT_FALSE(bool(Src));
+  EXPECT_NE(toString(Src.takeError()).find("none"), std::string::npos);
+}
+
+} // namespace
