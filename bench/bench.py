@@ -9,7 +9,9 @@ Measures, in one run and with the same -j:
   4. a what-if query (--assume-sync) and a census on the warm store;
   5. after an edit of one .c file (a comment appended: the content hash
      really changes), then the file restored;
-  6. after an edit of one widely included header, then restored.
+  6. a review of a patch making the same edit (fputcheck review: the tree
+     is not written), against the warm store;
+  7. after an edit of one widely included header, then restored.
 Prints times, ratios to the syntax-only pass, peak RSS and the store size,
 as a Markdown table for docs/performance.md, and writes results.json.
 
@@ -23,6 +25,7 @@ and on SIGINT/SIGTERM/SIGHUP too.
 import argparse
 import concurrent.futures
 import datetime
+import difflib
 import json
 import os
 import platform
@@ -96,6 +99,14 @@ def syntax_only_pass(entries, jobs, clang):
     failed = sum(1 for r in results if r[2] != 0)
     return (wall, sum(r[1] for r in results), max(r[3] for r in results),
             failed)
+
+
+def append_patch(tree, rel, text):
+    """A unified diff (-p1) appending text to the file rel of tree."""
+    with open(os.path.join(tree, rel)) as f:
+        old = f.read().splitlines(keepends=True)
+    new = old + text.lstrip("\n").splitlines(keepends=True)
+    return "".join(difflib.unified_diff(old, new, "a/" + rel, "b/" + rel))
 
 
 class Edits:
@@ -227,6 +238,15 @@ def main():
         edits.restore(path)
         fputcheck("settle after .c")
 
+        # The same edit as a patch to review: the store is warm again.
+        patch = os.path.join(a.work, "review.patch")
+        with open(patch, "w") as f:
+            f.write(append_patch(tree, source, EDIT_MARK))
+        report = os.path.join(a.work, "review.txt")
+        fputcheck("review .c", patch, "-o", report, sub="review")
+        with open(report) as f:
+            res["review .c"]["summary"] = f.read().splitlines()[-1]
+
         con = sqlite3.connect(store)
         tu_secs = con.execute("SELECT seconds FROM tus WHERE file = ?",
                               (path,)).fetchone()
@@ -235,7 +255,8 @@ def main():
             "SELECT count(DISTINCT i.tu) FROM tu_inputs i JOIN files f "
             "ON f.id = i.file WHERE f.path = ?", (header,)).fetchone()[0]
         con.close()
-        res["edited .c"]["tu_parse_seconds"] = tu_secs[0] if tu_secs else None
+        for name in ("edited .c", "review .c"):
+            res[name]["tu_parse_seconds"] = tu_secs[0] if tu_secs else None
 
         # Last: restoring the header leaves its includers to be parsed again
         # by the next run, which this benchmark does not need.
@@ -268,7 +289,8 @@ def main():
           " | peak RSS MiB | per worker MiB | load | fputcheck says |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
     for name in ["syntax-only", "cold", "warm", "what-if", "census",
-                 "edited .c", "settle after .c", "edited header"]:
+                 "edited .c", "settle after .c", "review .c",
+                 "edited header"]:
         if name not in res:
             continue
         r = res[name]
@@ -279,7 +301,7 @@ def main():
         note = r.get("summary", "")
         if name == "syntax-only":
             note = "%d failed; peak is one clang process" % r["failed"]
-        if name == "edited .c" and r.get("tu_parse_seconds"):
+        if name in ("edited .c", "review .c") and r.get("tu_parse_seconds"):
             note += " (%s parse alone: %.1f s)" % (source,
                                                     r["tu_parse_seconds"])
         if name == "edited header":

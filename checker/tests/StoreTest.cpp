@@ -25,6 +25,7 @@
 #include "store/StoreLock.h"
 
 #include "gtest/gtest.h"
+#include <thread>
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -215,6 +216,23 @@ protected:
     ASSERT_FALSE(bool(Db->exec(SQL)));
   }
 
+  /// A run after the store was overwritten by garbage of its size: it
+  /// says the store is corrupt, once.
+  RunResult runOverGarbage() {
+    uint64_t Size = 0;
+    EXPECT_FALSE(sys::fs::file_size(store(), Size));
+    write("store/summaries.db", std::string(Size, '\x5a'));
+    RunResult R = run();
+    EXPECT_TRUE(R.Ok) << R.Error;
+    EXPECT_EQ(R.StoreErrors.size(), 1u);
+    if (!R.StoreErrors.empty())
+      EXPECT_EQ(R.StoreErrors[0].rfind(store() + ": error: store is corrupt",
+                                       0),
+                0u)
+          << R.StoreErrors[0];
+    return R;
+  }
+
   /// A run that says one thing about the store, containing \p What.
   RunResult runSaying(StringRef What) {
     RunResult R = run();
@@ -318,6 +336,43 @@ TEST_F(StoreTest, ChangedCommandReparses) {
   EXPECT_EQ(R.Stats.Parsed, 3u);
 }
 
+/// Gives \p Name the modification time \p When.
+static void setMTime(const std::string &Name, sys::TimePoint<> When) {
+  int FD;
+  ASSERT_FALSE(sys::fs::openFileForWrite(Name, FD, sys::fs::CD_OpenExisting,
+                                         sys::fs::OF_Append));
+  ASSERT_FALSE(sys::fs::setLastAccessAndModificationTime(FD, When));
+  sys::Process::SafelyCloseFileDescriptor(FD);
+}
+
+TEST_F(StoreTest, UnchangedDatabaseIsTakenFromTheStore) {
+  // A database written in the last second is not kept: it may be being
+  // written still.
+  sys::TimePoint<> Old = std::chrono::system_clock::now() -
+                         std::chrono::hours(1);
+  setMTime(path("compile_commands.json"), Old);
+  ASSERT_TRUE(run().Ok);
+  EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM compile_commands"), 3);
+  // A stale TU's command comes from the store's copy.
+  append("a.c", "\n/* edited */\n");
+  RunResult R = run();
+  ASSERT_TRUE(R.Ok) << R.Error;
+  EXPECT_EQ(R.Stats.ParsedFiles, files({"a.c"}));
+  EXPECT_EQ(R.Findings, withoutStore());
+  // Same size, another mtime: the content decides.
+  writeDatabase({"a.c", "b.c", "c.c"}, {"-DEXTRA=2"});
+  setMTime(path("compile_commands.json"), Old);
+  ASSERT_EQ(run().Stats.Parsed, 3u);
+  writeDatabase({"a.c", "b.c", "c.c"}, {"-DEXTRA=3"});
+  setMTime(path("compile_commands.json"), Old - std::chrono::minutes(1));
+  R = run();
+  ASSERT_TRUE(R.Ok) << R.Error;
+  EXPECT_EQ(R.Stats.Parsed, 3u);
+  EXPECT_EQ(R.Findings, withoutStore());
+  setMTime(path("compile_commands.json"), Old - std::chrono::minutes(2));
+  EXPECT_EQ(run().Stats.Parsed, 0u);
+}
+
 TEST_F(StoreTest, RemovedTUDisappears) {
   ASSERT_TRUE(run().Ok);
   EXPECT_EQ(queryInt(store(), "SELECT count(*) FROM tus"), 3);
@@ -351,21 +406,27 @@ TEST_F(StoreTest, SelectedFilesLeaveTheOthersStored) {
 TEST_F(StoreTest, CorruptStoreIsReportedAndRebuilt) {
   RunResult First = run();
   ASSERT_TRUE(First.Ok) << First.Error;
-  uint64_t Size = 0;
-  ASSERT_FALSE(sys::fs::file_size(store(), Size));
-  write("store/summaries.db", std::string(Size, '\x5a'));
-  RunResult R = run();
-  ASSERT_TRUE(R.Ok) << R.Error;
-  ASSERT_EQ(R.StoreErrors.size(), 1u);
-  EXPECT_EQ(R.StoreErrors[0].rfind(store() + ": error: store is corrupt",
-                                         0),
-            0u)
-      << R.StoreErrors[0];
+  RunResult R = runOverGarbage();
   EXPECT_EQ(R.Stats.Parsed, 3u);
   EXPECT_EQ(R.Findings, First.Findings);
   RunResult Again = run();
   EXPECT_TRUE(Again.StoreErrors.empty());
   EXPECT_EQ(Again.Stats.Parsed, 0u);
+}
+
+TEST_F(StoreTest, CheckedStoreNobodyWroteIsNotReadWhole) {
+  ASSERT_TRUE(run().Ok);
+  // Timestamps are coarse: a file changed in the last second is checked.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  ASSERT_TRUE(run().Ok);
+  EXPECT_TRUE(sys::fs::exists(store() + "-verified"));
+  // Nothing to write, so the file is as the check found it.
+  RunResult Warm = run();
+  ASSERT_TRUE(Warm.Ok) << Warm.Error;
+  EXPECT_TRUE(Warm.StoreErrors.empty());
+  EXPECT_EQ(Warm.Stats.Parsed, 0u);
+  // Written by anyone, it is checked again.
+  EXPECT_EQ(runOverGarbage().Stats.Parsed, 3u);
 }
 
 TEST_F(StoreTest, SummaryThatDoesNotParseRebuildsTheStore) {

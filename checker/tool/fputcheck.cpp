@@ -122,6 +122,7 @@ cl::opt<std::string> Shard(
 cl::opt<bool> TimePhases("time-phases",
                          cl::desc("Print the wall time of each phase"),
                          cl::Hidden, cl::sub(Analyze), cl::sub(CensusCmd),
+                         cl::sub(ReviewCmd),
                          cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress or summary on stderr"),
                     cl::sub(Analyze), cl::sub(CensusCmd), cl::sub(Merge),
@@ -238,9 +239,9 @@ int dump(const char *Argv0) {
   return Status;
 }
 
-void printPhases(const LoadStats &Stats) {
+void printPhases(ArrayRef<std::pair<std::string, double>> Phases) {
   if (TimePhases)
-    for (const auto &[Phase, Secs] : Stats.Phases)
+    for (const auto &[Phase, Secs] : Phases)
       errs() << formatv("fputcheck: time: {0,-12} {1,8:f3} s\n", Phase, Secs);
 }
 
@@ -369,7 +370,7 @@ int run(const char *Argv0, Mode M) {
                        std::to_string(Stats.Cached) + " from the store, " +
                        std::to_string(Stats.Failed) + " failed to parse";
   if (SO.ShardCount) {
-    printPhases(Stats);
+    printPhases(Stats.Phases);
     // The store is a shard's only output: losing it fails the job.
     if (Stats.StoreLost)
       return 2;
@@ -457,7 +458,7 @@ int run(const char *Argv0, Mode M) {
   }
   if (WriteStatus)
     return WriteStatus;
-  printPhases(Stats);
+  printPhases(Stats.Phases);
   if (!Quiet)
     errs() << "fputcheck: " << Counts << "; " << Result << "\n";
   return Reported ? 1 : 0;
@@ -560,6 +561,7 @@ int review(const char *Argv0) {
         }
       }))
     return Status;
+  printPhases(Rv->Phases);
   bool New = llvm::any_of(Rv->Findings, [](const ReviewedFinding &F) {
     return F.State == ReviewState::New;
   });

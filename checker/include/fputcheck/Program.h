@@ -71,6 +71,9 @@ public:
   }
   const std::vector<FieldStore> &stores() const { return Stores; }
   size_t numTUs() const { return TUs.size(); }
+  /// Gives the summaries back, each function key in exactly one TU as
+  /// linked, and leaves the program empty (unlinked).
+  std::vector<TUSummary> takeTUs();
 
 private:
   std::vector<TUSummary> TUs;

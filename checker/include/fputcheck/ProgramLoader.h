@@ -11,6 +11,7 @@
 #include "fputcheck/Program.h"
 #include "fputcheck/Rules.h"
 #include "fputcheck/Summary.h"
+#include "clang/Tooling/CompilationDatabase.h"
 #include <string>
 #include <vector>
 
@@ -70,9 +71,13 @@ struct LoadStats {
 /// Extracts or loads every selected TU and links them into \p P. Input
 /// errors (no database, unknown file, a store that is not ours) are
 /// returned; a TU that fails to parse is counted and reported in \p Stats,
-/// never fatal, and so is a store that had to be rebuilt.
+/// never fatal, and so is a store that had to be rebuilt. With \p All,
+/// every selected command is appended to it too, in file order (before
+/// Without and shards are applied).
 llvm::Error loadProgram(const LoadOptions &O, const Rules &R, Program &P,
-                         LoadStats &Stats, std::string &DBDir);
+                         LoadStats &Stats, std::string &DBDir,
+                         std::vector<clang::tooling::CompileCommand> *All =
+                             nullptr);
 
 } // namespace fputcheck
 

@@ -60,6 +60,8 @@ struct ReviewResult {
   /// report says they were not analysed.
   std::vector<std::string> NotAnalysed;
   LoadStats BaseStats;
+  /// Wall time of each phase of the review, in order (--time-phases).
+  std::vector<std::pair<std::string, double>> Phases;
   /// The linked base and patched programs the findings came from. A
   /// library caller frees them with the result; a command line about to
   /// exit may keep them instead, as tearing down a whole tree's program

@@ -12,6 +12,21 @@ RunContexts::RunContexts(const Program &P, const Rules &R) : P(P), R(R) {
     return; // Nothing would ever be asked.
   std::array<unsigned, NumBits> None;
   None.fill(~0u);
+  // The callbacks of every context, found in one pass over the program:
+  // the rules' callback lookups are linear, and there are five contexts.
+  std::array<std::vector<const std::string *>, NumBits> Seeds;
+  auto Seed = [&](const CallbackRule *CR, const std::string &Fn) {
+    for (unsigned Bit = 0; CR && Bit < NumBits; ++Bit)
+      if (contextBit(CR->Context) == (1u << Bit))
+        Seeds[Bit].push_back(&Fn);
+  };
+  for (const FunctionSummary *F : P.functions())
+    for (const CallSite &C : F->Calls)
+      if (!C.Callee.empty())
+        for (const auto &[Idx, Fn] : C.FnArgs)
+          Seed(R.callbackForArg(keyName(C.Callee), Idx), Fn);
+  for (const FieldStore &S : P.stores())
+    Seed(R.callbackForField(S.Struct, S.Field), S.Function);
   // One 0-1 breadth-first search per context: a direct call (or one
   // through a known table) costs nothing, a guessed field call one.
   for (unsigned Bit = 0; Bit < NumBits; ++Bit) {
@@ -29,18 +44,8 @@ RunContexts::RunContexts(const Program &P, const Rules &R) : P(P), R(R) {
       else
         Queue.push_back(Key);
     };
-    auto IsBit = [&](const CallbackRule *CR) {
-      return CR && contextBit(CR->Context) == (1u << Bit);
-    };
-    for (const FunctionSummary *F : P.functions())
-      for (const CallSite &C : F->Calls)
-        if (!C.Callee.empty())
-          for (const auto &[Idx, Fn] : C.FnArgs)
-            if (IsBit(R.callbackForArg(keyName(C.Callee), Idx)))
-              Reach(Fn, 0, false);
-    for (const FieldStore &S : P.stores())
-      if (IsBit(R.callbackForField(S.Struct, S.Field)))
-        Reach(S.Function, 0, false);
+    for (const std::string *Fn : Seeds[Bit])
+      Reach(*Fn, 0, false);
     while (!Queue.empty()) {
       std::string Key = Queue.front();
       Queue.pop_front();

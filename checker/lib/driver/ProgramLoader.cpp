@@ -4,6 +4,7 @@
 #include "fputcheck/Extract.h"
 #include "extract/CompileDB.h"
 #include "driver/Progress.h"
+#include "store/StoredCommands.h"
 #include "store/SummaryStore.h"
 #include "fputcheck/Store.h"
 #include "link/FunctionCopies.h"
@@ -99,6 +100,49 @@ Error decodeAll(const std::vector<EncodedSummary> &In,
   return Error::success();
 }
 
+/// The commands \p O selects from its compile database (folder \p DBDir),
+/// each sanitised and hashed for its store key: a few thousand driver
+/// parses on a whole tree, spread over the workers.
+Expected<std::vector<StoredCommand>> readCommands(const LoadOptions &O,
+                                                  StringRef DBDir) {
+  auto DB = loadCompileDatabase(O.Database);
+  if (!DB)
+    return DB.takeError();
+  auto Selected = selectCommands(**DB, DBDir, O.Files);
+  if (!Selected)
+    return Selected.takeError();
+  std::vector<StoredCommand> Out(Selected->size());
+  llvm::parallelFor(0, Out.size(), [&](size_t I) {
+    StoredCommand &C = Out[I];
+    DroppedFlags Dropped;
+    std::vector<std::string> Args = sanitizeArguments((*Selected)[I], Dropped);
+    C.File = (*Selected)[I].Filename;
+    C.Digest = commandDigest((*Selected)[I], Args);
+    for (const std::string &F : Dropped.Plugin)
+      C.Dropped.push_back("plugin flag " + F);
+    for (const std::string &F : Dropped.Unknown)
+      C.Dropped.push_back("flag unknown to clang " + F);
+    C.Cmd = std::move((*Selected)[I]);
+  });
+  return Out;
+}
+
+/// The compile database file \p PathOrDir names, or the error reading it
+/// gives.
+Expected<std::string> databaseFile(StringRef PathOrDir) {
+  SmallString<256> Path(PathOrDir);
+  if (sys::fs::is_directory(Path))
+    sys::path::append(Path, "compile_commands.json");
+  if (!sys::fs::is_regular_file(Path)) {
+    auto DB = loadCompileDatabase(PathOrDir);
+    if (!DB)
+      return DB.takeError();
+  }
+  sys::fs::make_absolute(Path);
+  sys::path::remove_dots(Path, true);
+  return std::string(Path);
+}
+
 /// Records the wall time since the previous lap under a phase name.
 class PhaseClock {
 public:
@@ -121,15 +165,10 @@ public:
   Cache(const LoadOptions &O, LoadStats &Stats, std::string Extractor)
       : O(O), Stats(Stats), Extractor(std::move(Extractor)) {}
 
-  /// Opens the store and finds which of \p Keys it can answer: \p Fresh
-  /// those with a summary, loaded into \p Loaded when \p Load, and
-  /// \p Failed the error of those that would fail to parse again (empty
-  /// for the others). A store found corrupt on the way is rebuilt and
-  /// answers nothing. The store actually used (another version's may be
-  /// where it was asked for) becomes Stats.StorePath.
-  Error open(ArrayRef<TUKey> Keys, bool Load, std::vector<bool> &Fresh,
-             std::vector<std::string> &Failed, FunctionCopies &Loaded,
-             PhaseClock &Clock) {
+  /// Opens the store. A store found corrupt on the way is rebuilt. The
+  /// store actually used (another version's may be where it was asked
+  /// for) becomes Stats.StorePath.
+  Error openStore() {
     std::string Rebuilt;
     bool NotAStore = false;
     auto S = SummaryStore::open(Stats.StorePath, Rebuilt, NotAStore);
@@ -137,8 +176,6 @@ public:
     // Anything else (a read-only tree, a full disk) only costs the caching.
     if (!S && NotAStore)
       return S.takeError();
-    Fresh.assign(Keys.size(), false);
-    Failed.assign(Keys.size(), std::string());
     if (!S) {
       fail(S.takeError());
       return Error::success();
@@ -147,16 +184,67 @@ public:
       Stats.Diagnostics.push_back(parseDiagnostic(Rebuilt, Origin::Store));
     Store = std::move(*S);
     Stats.StorePath = Store->path();
+    return Error::success();
+  }
+
+  /// The selected commands of the database \p DBFile (folder \p DBDir),
+  /// from the store while the file is unchanged (without their Cmd, see
+  /// command()), else read, sanitised and hashed, and then kept in the
+  /// store when the whole database was selected.
+  Expected<std::vector<StoredCommand>> commands(StringRef DBFile,
+                                                StringRef DBDir) {
+    bool Whole = O.Files.empty();
+    if (Store && Whole) {
+      auto Kept = Store->storedCommands(DBFile, Extractor);
+      if (!Kept)
+        fail(Kept.takeError());
+      else if (*Kept)
+        return std::move(**Kept);
+    }
+    std::optional<FileStamp> Stamp;
+    if (Store && Whole)
+      Stamp = Store->stampNow(DBFile);
+    auto Read = readCommands(O, DBDir);
+    if (!Read)
+      return Read.takeError();
+    if (Store && Stamp)
+      if (Error E = Store->saveCommands(DBFile, Extractor, *Stamp, *Read))
+        fail(std::move(E));
+    return Read;
+  }
+
+  /// The command of \p C, number \p Index of commands().
+  Expected<tooling::CompileCommand> command(const StoredCommand &C,
+                                            size_t Index) {
+    if (!C.Cmd.Filename.empty())
+      return C.Cmd;
+    if (!Store)
+      return createStringError(inconvertibleErrorCode(),
+                               "%s: error: the store was lost before its "
+                               "compile command was read",
+                               C.File.c_str());
+    return Store->commandAt(Index);
+  }
+
+  /// Finds which of \p Keys the store can answer: \p Fresh those with a
+  /// summary, loaded into \p Loaded when \p Load, and \p Failed the error
+  /// of those that would fail to parse again (empty for the others). A
+  /// store found corrupt answers nothing.
+  void fresh(ArrayRef<TUKey> Keys, bool Load, std::vector<bool> &Fresh,
+             std::vector<std::string> &Failed, FunctionCopies &Loaded,
+             PhaseClock &Clock) {
+    Fresh.assign(Keys.size(), false);
+    Failed.assign(Keys.size(), std::string());
+    if (!Store)
+      return;
     Expected<Freshness> F = Store->fresh(Keys, Extractor, Load);
     Clock.lap("store check");
-    if (!F) {
-      rebuild(toString(F.takeError()));
-      return Error::success();
-    }
+    if (!F)
+      return rebuild(toString(F.takeError()));
     if (!Load) {
       Fresh = std::move(F->Summary);
       Failed = std::move(F->Failure);
-      return Error::success();
+      return;
     }
     std::vector<size_t> Index;
     for (size_t I = 0; I < Keys.size(); ++I)
@@ -166,12 +254,10 @@ public:
     Clock.lap("store load");
     if (E) {
       Loaded = FunctionCopies(Keys.size());
-      rebuild(toString(std::move(E)));
-      return Error::success();
+      return rebuild(toString(std::move(E)));
     }
     Fresh = std::move(F->Summary);
     Failed = std::move(F->Failure);
-    return Error::success();
   }
 
   void save(const TUKey &K, const TUOutcome &T) {
@@ -255,76 +341,84 @@ private:
 
 Error fputcheck::loadProgram(const LoadOptions &O, const Rules &R,
                               Program &P, LoadStats &Stats,
-                              std::string &DBDir) {
+                              std::string &DBDir,
+                              std::vector<tooling::CompileCommand> *All) {
   PhaseClock Clock(Stats);
-  auto DB = loadCompileDatabase(O.Database);
-  if (!DB)
-    return DB.takeError();
+  // Named first: the store is not created for a database that is missing.
+  auto DBFile = databaseFile(O.Database);
+  if (!DBFile)
+    return DBFile.takeError();
   SmallString<256> Dir(O.Database);
   if (!sys::fs::is_directory(Dir))
     sys::path::remove_filename(Dir);
   sys::fs::make_absolute(Dir);
   sys::path::remove_dots(Dir, true);
   DBDir = std::string(Dir);
-  auto Selected = selectCommands(**DB, DBDir, O.Files);
+  bool Link = O.ShardCount == 0;
+  Cache Store(O, Stats, O.UseStore ? extractorDigest(R) : "");
+  if (O.UseStore) {
+    Stats.StorePath = O.StorePath.empty() ? defaultStorePath(DBDir)
+                                          : resolveStorePath(O.StorePath);
+    if (Error E = Store.openStore())
+      return E;
+    Clock.lap("store open");
+  }
+  auto Selected = Store.commands(*DBFile, DBDir);
   if (!Selected)
     return Selected.takeError();
   // Slices are taken from the sorted list, so every shard agrees on them.
   StringSet<> Without;
   for (const std::string &F : O.Without)
     Without.insert(F);
-  std::vector<tooling::CompileCommand> Cmds;
+  std::vector<size_t> Picked; // Positions in *Selected.
   for (size_t I = 0; I < Selected->size(); ++I)
     if ((!O.ShardCount || I % O.ShardCount == O.ShardIndex - 1) &&
-        !Without.contains((*Selected)[I].Filename))
-      Cmds.push_back(std::move((*Selected)[I]));
-  bool Link = O.ShardCount == 0;
+        !Without.contains((*Selected)[I].File))
+      Picked.push_back(I);
   // Only a run over the whole database knows which TUs are gone from it.
   bool WholeDatabase = O.Files.empty() && !O.ShardCount && Without.empty();
 
-  Stats.TUs = Cmds.size();
-  // Every command is sanitised and hashed for its store key: a few
-  // thousand driver parses, spread over the workers.
-  std::vector<TUKey> Keys(Cmds.size());
-  std::vector<DroppedFlags> Dropped(Cmds.size());
-  llvm::parallelFor(0, Cmds.size(), [&](size_t I) {
-    std::vector<std::string> Args = sanitizeArguments(Cmds[I], Dropped[I]);
-    Keys[I] = {Cmds[I].Filename, commandDigest(Cmds[I], Args)};
-  });
+  Stats.TUs = Picked.size();
+  std::vector<TUKey> Keys;
   std::map<std::string, unsigned> DroppedCounts;
-  for (const DroppedFlags &D : Dropped) {
-    for (const std::string &F : D.Plugin)
-      ++DroppedCounts["plugin flag " + F];
-    for (const std::string &F : D.Unknown)
-      ++DroppedCounts["flag unknown to clang " + F];
+  for (size_t I : Picked) {
+    const StoredCommand &C = (*Selected)[I];
+    Keys.push_back({C.File, C.Digest});
+    for (const std::string &D : C.Dropped)
+      ++DroppedCounts[D];
   }
   Clock.lap("database");
 
-  std::vector<bool> Fresh(Cmds.size(), false);
-  std::vector<std::string> KnownFailure(Cmds.size());
-  FunctionCopies Summaries(Cmds.size());
-  Cache Store(O, Stats, O.UseStore ? extractorDigest(R) : "");
-  if (O.UseStore) {
-    Stats.StorePath = O.StorePath.empty() ? defaultStorePath(DBDir)
-                                          : resolveStorePath(O.StorePath);
-    if (Error E = Store.open(Keys, Link, Fresh, KnownFailure, Summaries,
-                             Clock))
-      return E;
-  }
+  std::vector<bool> Fresh;
+  std::vector<std::string> KnownFailure;
+  FunctionCopies Summaries(Keys.size());
+  Store.fresh(Keys, Link, Fresh, KnownFailure, Summaries, Clock);
   Stats.Cached = llvm::count(Fresh, true);
 
   std::vector<tooling::CompileCommand> Stale;
   std::vector<size_t> StaleIndex;
   std::vector<fputcheck::Diagnostic> Failures;
-  for (size_t I = 0; I < Cmds.size(); ++I)
+  for (size_t I = 0; I < Keys.size(); ++I)
     if (!Fresh[I] && !KnownFailure[I].empty()) {
       // Reported as the parse would report it, without parsing.
       ++Stats.Failed;
       ++Stats.FailuresCached;
-      Failures.push_back(failureOf(Cmds[I].Filename, KnownFailure[I]));
+      Failures.push_back(failureOf(Keys[I].File, KnownFailure[I]));
     } else if (!Fresh[I]) {
-      Stale.push_back(Cmds[I]);
+      auto C = Store.command((*Selected)[Picked[I]], Picked[I]);
+      if (!C)
+        return C.takeError();
+      Stale.push_back(std::move(*C));
       StaleIndex.push_back(I);
+    }
+  // Asked for every command (a review parses some again): read while the
+  // store is open.
+  if (All)
+    for (size_t I = 0; I < Selected->size(); ++I) {
+      auto C = Store.command((*Selected)[I], I);
+      if (!C)
+        return C.takeError();
+      All->push_back(std::move(*C));
     }
   Progress Bar(Stale.size(), !O.Quiet);
   extractAll(Stale, R, O.Jobs, [&](TUOutcome &T) {
@@ -348,10 +442,10 @@ Error fputcheck::loadProgram(const LoadOptions &O, const Rules &R,
   Bar.finish();
   Clock.lap("parse");
 
-  StringSet<> All;
+  StringSet<> Listed;
   for (const TUKey &K : Keys)
-    All.insert(K.File);
-  Store.finish(WholeDatabase ? &All : nullptr);
+    Listed.insert(K.File);
+  Store.finish(WholeDatabase ? &Listed : nullptr);
   Clock.lap("store tidy");
 
   // After the store's problems: workers finish in any order, so the

@@ -70,6 +70,19 @@ void Program::link(const Rules &R) {
     }
 }
 
+std::vector<TUSummary> Program::takeTUs() {
+  // Everything below points into TUs.
+  ByKey.clear();
+  Ordered.clear();
+  FieldTargets.clear();
+  TableTargets.clear();
+  Exact.clear();
+  Exports.clear();
+  Stores.clear();
+  IndirectTargets.clear();
+  return std::exchange(TUs, {});
+}
+
 const FunctionSummary *Program::function(StringRef Key) const {
   auto It = ByKey.find(Key);
   return It == ByKey.end() ? nullptr : It->second;

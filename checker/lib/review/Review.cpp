@@ -4,6 +4,7 @@
 #include "fputcheck/Emit.h"
 #include "fputcheck/Extract.h"
 #include "review/Patch.h"
+#include "review/Relink.h"
 #include "store/Readers.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -34,17 +35,38 @@ std::string under(StringRef Root, StringRef Rel) {
   return std::string(P);
 }
 
-Error loadAndAnalyse(const LoadOptions &LO, const Rules &R,
-                     const AnalysisOptions &AO, std::vector<Finding> &Out,
-                     LoadStats &Stats, ReviewResult &Rv) {
+/// Wall time since \p Start in seconds.
+double since(std::chrono::steady_clock::time_point Start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                       Start)
+      .count();
+}
+
+/// Loads one side (\p Side: "base", "patched"), its phases recorded under
+/// its name.
+Expected<Program *> loadSide(StringRef Side, const LoadOptions &LO,
+                             const Rules &R, LoadStats &Stats,
+                             ReviewResult &Rv,
+                             std::vector<tooling::CompileCommand> *All =
+                                 nullptr) {
   // The result owns it, so its caller decides whether to pay for the
   // teardown (ReviewResult::Programs).
   Program *P = Rv.Programs.emplace_back(std::make_unique<Program>()).get();
   std::string DBDir;
-  if (Error E = loadProgram(LO, R, *P, Stats, DBDir))
-    return E;
-  Out = analyzeProgram(*P, R, AO);
-  return Error::success();
+  if (Error E = loadProgram(LO, R, *P, Stats, DBDir, All))
+    return std::move(E);
+  for (const auto &[Phase, Secs] : Stats.Phases)
+    Rv.Phases.emplace_back((Side + " " + Phase).str(), Secs);
+  return P;
+}
+
+/// The findings of \p P, and how long they took in \p Secs.
+std::vector<Finding> analyseTimed(const Program &P, const Rules &R,
+                                  const AnalysisOptions &AO, double &Secs) {
+  auto Start = std::chrono::steady_clock::now();
+  std::vector<Finding> Out = analyzeProgram(P, R, AO);
+  Secs = since(Start);
+  return Out;
 }
 
 /// The line \p Line (1-based) of \p Text.
@@ -86,9 +108,16 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
   }
 
   std::vector<Finding> Before, After;
-  if (Error E = loadAndAnalyse(O.Load, R, O.Analysis, Before, Rv.BaseStats, Rv))
-    return std::move(E);
+  // Every command too: the patched side parses some again.
+  std::vector<tooling::CompileCommand> All;
+  auto BaseP = loadSide("base", O.Load, R, Rv.BaseStats, Rv, &All);
+  if (!BaseP)
+    return BaseP.takeError();
+  double Secs = 0;
+  Before = analyseTimed(**BaseP, R, O.Analysis, Secs);
+  Rv.Phases.emplace_back("base analyse", Secs);
 
+  auto Start = std::chrono::steady_clock::now();
   std::vector<std::string> Changed;
   auto Mem = makeIntrusiveRefCnt<vfs::InMemoryFileSystem>();
   for (const auto &[Rel, Content] : Tree.files()) {
@@ -106,20 +135,11 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
 
   // The commands to parse again: the stored readers of a changed file, and
   // changed main files the store has no summary of (a failed TU).
-  auto DB = loadCompileDatabase(O.Load.Database);
-  if (!DB)
-    return DB.takeError();
-  SmallString<256> DBDir(O.Load.Database);
-  if (!sys::fs::is_directory(DBDir))
-    sys::path::remove_filename(DBDir);
-  auto All = selectCommands(**DB, DBDir, {});
-  if (!All)
-    return All.takeError();
   StringSet<> Wanted;
   for (const std::string &F : *Readers)
     Wanted.insert(F);
   StringSet<> Listed;
-  for (const tooling::CompileCommand &C : *All)
+  for (const tooling::CompileCommand &C : All)
     Listed.insert(C.Filename);
   for (const auto &[Rel, Content] : Tree.files()) {
     std::string Abs = under(Rv.Root, Rel);
@@ -129,18 +149,23 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
       Rv.NotAnalysed.push_back(Rel.str() + ": not in the compile database");
   }
   std::vector<tooling::CompileCommand> Cmds;
-  for (tooling::CompileCommand &C : *All)
+  for (tooling::CompileCommand &C : All)
     if (Wanted.contains(C.Filename))
       Cmds.push_back(std::move(C));
 
   ExtractOptions EO;
   EO.MakeFS = [&]() -> IntrusiveRefCntPtr<vfs::FileSystem> {
     auto Over =
-        makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());
+        // Not getRealFileSystem(): its working directory is the process's,
+        // and the parse would chdir the whole process into the command's
+        // directory (a relative --store then named another file).
+        makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
+            vfs::createPhysicalFileSystem());
     Over->pushOverlay(Mem);
     return Over;
   };
   LoadOptions Patched = O.Load;
+  bool SameNames = true;
   extractAll(
       Cmds, R, O.Load.Jobs,
       [&](TUOutcome &T) {
@@ -152,14 +177,32 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
               ": does not parse with the patch, kept as it was: " + T.Error);
           return;
         }
+        SameNames &= T.Summary.MainFile == T.Cmd->Filename;
         Patched.Without.push_back(T.Cmd->Filename);
         Patched.Adding.push_back(std::move(T.Summary));
       },
       EO);
   Rv.Reparsed = Cmds.size();
-  LoadStats PatchedStats;
-  if (Error E = loadAndAnalyse(Patched, R, O.Analysis, After, PatchedStats, Rv))
-    return std::move(E);
+  Rv.Phases.emplace_back("patch parse", since(Start));
+
+  // The base's summaries with the re-parsed TUs replaced; loaded again
+  // from the store only where that could link another program.
+  Start = std::chrono::steady_clock::now();
+  std::unique_ptr<Program> Relinked;
+  if (SameNames)
+    Relinked = relinkPatched(**BaseP, Patched.Adding, R);
+  if (Relinked) {
+    Rv.Phases.emplace_back("patched link", since(Start));
+    After = analyseTimed(*Relinked, R, O.Analysis, Secs);
+    Rv.Programs.push_back(std::move(Relinked));
+  } else {
+    LoadStats PatchedStats;
+    auto P = loadSide("patched", Patched, R, PatchedStats, Rv);
+    if (!P)
+      return P.takeError();
+    After = analyseTimed(**P, R, O.Analysis, Secs);
+  }
+  Rv.Phases.emplace_back("patched analyse", Secs);
 
   // Matched by identity, as many times as each occurs.
   std::map<std::string, std::vector<const Finding *>> Base;

@@ -18,6 +18,7 @@
 #include "store/Schema.h"
 #include "store/StoreFiles.h"
 #include "store/SummaryStore.h"
+#include "store/VerifiedStamp.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -59,13 +60,18 @@ Sight look(StringRef Path) {
   Sight S;
   if (!sys::fs::exists(Path))
     return S;
+  // Stamped before it is opened: a write during the check changes it.
+  std::optional<std::string> Stamp = storeStamp(Path);
+  bool AsChecked = verifiedAsIs(Path);
   auto Db = sql::Database::open(Path, /*Create=*/false);
   if (!Db) {
     S.Health = StoreHealth::Corrupt;
     S.Why = toString(Db.takeError());
     return S;
   }
-  S.Health = checkSchema(*Db, S.Why);
+  S.Health = checkSchema(*Db, S.Why, /*ReadEveryPage=*/!AsChecked);
+  if (S.Health == StoreHealth::Ok && !AsChecked && Stamp)
+    rememberVerified(Path, *Stamp);
   if (S.Health == StoreHealth::Ok)
     S.Db = std::move(*Db);
   return S;

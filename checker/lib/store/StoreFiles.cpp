@@ -23,7 +23,7 @@ void fputcheck::removeStoreFiles(StringRef Path) {
   // The side files first: a write-ahead log left beside a new database
   // would be replayed into it, and a crash between two removals must never
   // leave one.
-  for (const char *Suffix : {"-wal", "-journal", "-shm", ""})
+  for (const char *Suffix : {"-verified", "-wal", "-journal", "-shm", ""})
     sys::fs::remove(Path + Suffix);
 }
 

@@ -51,6 +51,8 @@ Error SummaryStore::prepare() {
   // A store written before failures were kept gets their tables here.
   if (Error E = addFailureTables(Db))
     return E;
+  if (Error E = addCommandTables())
+    return E;
   std::pair<sql::Statement *, const char *> All[] = {
       {&FindTU, "SELECT id FROM tus WHERE file = ?1 AND extractor = ?2"},
       // A summary saved is the one the query tables show for its file.
@@ -106,6 +108,7 @@ Error SummaryStore::close() {
   // Statements first: the last close checkpoints the write-ahead log into
   // the main file and removes it, leaving one self-contained file.
   Query.reset();
+  ReadCommand.reset();
   for (sql::Statement *S :
        {&FindTU, &InsertTU, &DeleteTU, &DeleteInputs, &InsertInput,
         &FindVersion, &InsertVersion, &TouchVersion, &ReadTU, &FindQueried,
@@ -147,8 +150,15 @@ Expected<Freshness> SummaryStore::fresh(ArrayRef<TUKey> Keys,
     return Out;
   // Same content, new mtime (a touch, a fresh checkout): record the mtime so
   // the next run trusts a stat again instead of reading the file. And that
-  // this extractor is in use: what it stored is not pruned for its age.
+  // this extractor is in use: what it stored is not pruned for its age. To
+  // the hour: a run with nothing else to write leaves the file as it was,
+  // and the next one need not check it again (store/VerifiedStamp.h).
   int64_t Now = int64_t(std::time(nullptr));
+  Expected<bool> Recent = usedSince(Extractor, Now - 3600);
+  if (!Recent)
+    return Recent.takeError();
+  if (Moved.empty() && *Recent)
+    return Out;
   if (Error E = sql::transaction(Db, [&]() -> Error {
         for (auto [Id, MTime] : Moved) {
           TouchVersion.bind(1, Id).bind(2, MTime);
@@ -161,6 +171,19 @@ Expected<Freshness> SummaryStore::fresh(ArrayRef<TUKey> Keys,
     return E;
   Moved.clear();
   return Out;
+}
+
+Expected<bool> SummaryStore::usedSince(StringRef Extractor, int64_t Since) {
+  auto Q = Db.prepare("SELECT last_used >= ?2 FROM extractors "
+                      "WHERE digest = ?1");
+  if (!Q)
+    return Q.takeError();
+  Q->bind(1, Extractor).bind(2, Since);
+  bool Used = Q->step() && Q->integer(0);
+  Q->reset();
+  if (Error E = Q->takeError())
+    return std::move(E);
+  return Used;
 }
 
 Expected<Freshness> SummaryStore::freshIn(ArrayRef<TUKey> Keys,
@@ -597,6 +620,8 @@ Expected<unsigned> SummaryStore::pruneExtractors(StringRef Keep,
     for (const std::string &D : Old) {
       Forget->bind(1, D);
       if (Error E = Forget->run())
+        return E;
+      if (Error E = forgetCommands(D, ""))
         return E;
     }
     return Error::success();

@@ -23,6 +23,7 @@
 #include "store/QueryTables.h"
 #include "store/Sqlite.h"
 #include "store/StoreLock.h"
+#include "store/StoredCommands.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <chrono>
@@ -117,6 +118,23 @@ public:
   llvm::Expected<unsigned> pruneExtractors(llvm::StringRef Keep,
                                            int64_t Before);
 
+  /// The commands saved for the compile database \p DBFile by
+  /// \p Extractor's fputcheck, without the commands themselves (Cmd), if
+  /// the file is unchanged since (store/StoredCommands.h); nothing
+  /// otherwise.
+  llvm::Expected<std::optional<std::vector<StoredCommand>>>
+  storedCommands(llvm::StringRef DBFile, llvm::StringRef Extractor);
+  /// Command number \p Index of those storedCommands() last returned.
+  llvm::Expected<clang::tooling::CompileCommand> commandAt(size_t Index);
+  /// Keeps \p Cmds, Cmd included, as the selection of \p DBFile as it was
+  /// when stamped \p Stamp (before it was read).
+  llvm::Error saveCommands(llvm::StringRef DBFile, llvm::StringRef Extractor,
+                           const FileStamp &Stamp,
+                           llvm::ArrayRef<StoredCommand> Cmds);
+  /// The stamp of \p File now, content hash included; nothing when it
+  /// cannot be read.
+  std::optional<FileStamp> stampNow(llvm::StringRef File);
+
   /// Copies in every TU of \p Other not stored here yet, in file order.
   llvm::Expected<MergeStats> absorb(SummaryStore &Other,
                                     llvm::StringRef Extractor);
@@ -145,7 +163,13 @@ private:
   openAt(llvm::StringRef Path, bool MayMove, std::string &Rebuilt,
          bool &NotAStore);
   llvm::Error prepare();
+  llvm::Error addCommandTables();
+  /// Drops the commands \p Extractor saved, of \p DBFile or (empty) all.
+  llvm::Error forgetCommands(llvm::StringRef Extractor,
+                             llvm::StringRef DBFile);
   using Stamped = std::vector<std::pair<std::string, FileStamp>>;
+  /// Whether a run of \p Extractor recorded its use at \p Since or later.
+  llvm::Expected<bool> usedSince(llvm::StringRef Extractor, int64_t Since);
   llvm::Expected<Freshness> freshIn(llvm::ArrayRef<TUKey> Keys,
                                     llvm::StringRef Extractor, bool Load);
   /// Stamps of \p Inputs, or nothing when one cannot be vouched for.
@@ -197,6 +221,9 @@ private:
   /// (files.id, mtime now), found by freshIn().
   std::vector<std::pair<int64_t, int64_t>> Moved;
   bool Dirty = false;
+  /// compile_databases.id of the commands storedCommands() returned.
+  int64_t CommandsId = 0;
+  std::unique_ptr<sql::Statement> ReadCommand; // Of commandAt().
 };
 
 } // namespace fputcheck

@@ -15,8 +15,10 @@ target_sources(fputcheck_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/Sqlite.cpp
   ${CMAKE_CURRENT_LIST_DIR}/StoreFiles.cpp
   ${CMAKE_CURRENT_LIST_DIR}/StoreLock.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/StoredCommands.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SummaryJSON.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SummaryStore.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/VerifiedStamp.cpp
 )
 target_link_libraries(fputcheck_lib PUBLIC SQLite::SQLite3)
 
