@@ -44,26 +44,49 @@ public:
   }
 };
 
-/// The facts of the store's last analyze.
+/// The facts of the store's last analyze, read whole the first time and
+/// again only when an analyze has written different ones: a rebuild then
+/// costs one indexed query of the store, and its lookups are in memory.
 class StoredFactsProvider : public ProgramProvider {
 public:
   explicit StoredFactsProvider(std::string Store) : Store(std::move(Store)) {}
 
   std::unique_ptr<FactsSource> open(const Rules &R) override {
-    // A connection per rebuild: clangd rebuilds files on several threads,
-    // and opening costs well under a millisecond next to a parse.
-    auto Src = openStoredFacts(Store, R);
-    if (!Src) {
-      logOnce(toString(Src.takeError()) +
+    auto Digest = storedFactsDigest(Store, R);
+    if (!Digest) {
+      logOnce(toString(Digest.takeError()) +
               ": the fput-sync-* checks see each open file alone");
       return nullptr;
     }
-    logOnce("fput-sync-* checks read reach facts from " + Store);
-    return std::move(*Src);
+    std::string Mode = factsMode(R);
+    std::lock_guard<std::mutex> Guard(Lock);
+    Cached &C = ByMode[Mode];
+    if (!C.Facts || C.Digest != *Digest) {
+      std::string Read;
+      auto Facts = loadStoredFacts(Store, R, Read);
+      if (!Facts) {
+        logOnce(toString(Facts.takeError()) +
+                ": the fput-sync-* checks see each open file alone");
+        return nullptr;
+      }
+      C.Facts = std::make_shared<const ReachFacts>(std::move(*Facts));
+      C.Digest = Read;
+      logLine("read reach facts from " + Store + ": " +
+              std::to_string(C.Facts->Functions.size()) + " functions, " +
+              std::to_string(C.Facts->Fields.size()) + " fields, " +
+              std::to_string(C.Facts->Effects.size()) + " lock effects");
+    }
+    return factsIn(C.Facts);
   }
 
 private:
+  struct Cached {
+    std::string Digest;
+    std::shared_ptr<const ReachFacts> Facts;
+  };
   std::string Store;
+  std::mutex Lock;
+  std::map<std::string, Cached> ByMode;
 };
 
 /// \p Dir's ".fputcheck/summaries.db", or of the nearest folder above it

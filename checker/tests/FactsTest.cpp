@@ -157,6 +157,30 @@ TEST_F(FactsStore, SavedFactsReadBackAndLinkTheSame) {
   for (const std::string &M : factsMismatches(TUs, R, Compared, Src->get()))
     ADD_FAILURE() << M;
   EXPECT_GT(Compared, 0u);
+
+  // Read whole, as clangd-fput keeps them between rebuilds.
+  std::string Digest;
+  auto All = loadStoredFacts(Store, R, Digest);
+  ASSERT_TRUE(bool(All)) << toString(All.takeError());
+  EXPECT_EQ(All->Functions.size(), F.Functions.size());
+  EXPECT_EQ(All->Fields.size(), F.Fields.size());
+  EXPECT_EQ(All->Effects.size(), F.Effects.size());
+  auto Now = storedFactsDigest(Store, R);
+  ASSERT_TRUE(bool(Now)) << toString(Now.takeError());
+  EXPECT_EQ(*Now, Digest);
+  auto Whole = factsIn(std::move(*All));
+  Compared = 0;
+  for (const std::string &M : factsMismatches(TUs, R, Compared, Whole.get()))
+    ADD_FAILURE() << M;
+  EXPECT_GT(Compared, 0u);
+
+  // Other facts under the same rules: the digest says so.
+  ReachFacts Fewer = F;
+  Fewer.Effects.clear();
+  ASSERT_FALSE(bool(saveReachFacts(Store, Fewer)));
+  auto Changed = storedFactsDigest(Store, R);
+  ASSERT_TRUE(bool(Changed));
+  EXPECT_NE(*Changed, Digest);
 }
 
 TEST_F(FactsStore, OtherRulesFindNoFacts) {

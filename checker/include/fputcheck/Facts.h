@@ -109,14 +109,29 @@ public:
   effects(llvm::StringRef Key) = 0;
 };
 
-/// Facts held in memory (tests, a front end that has the whole program).
+/// Facts held in memory (tests, a front end that has the whole program, or
+/// one that keeps what it read from a store across rebuilds).
 std::unique_ptr<FactsSource> factsIn(ReachFacts Facts);
+std::unique_ptr<FactsSource> factsIn(std::shared_ptr<const ReachFacts> Facts);
 
 /// The facts of rules \p R that `fputcheck analyze` left in the store at
 /// \p StorePath, read on demand. Errors: no store, or no facts of these
 /// rules in it (analyze has not run with them).
 llvm::Expected<std::unique_ptr<FactsSource>>
 openStoredFacts(llvm::StringRef StorePath, const Rules &R);
+
+/// The digest of the facts of rules \p R in the store at \p StorePath: it
+/// changes whenever an analyze writes different facts. Errors as for
+/// openStoredFacts().
+llvm::Expected<std::string> storedFactsDigest(llvm::StringRef StorePath,
+                                              const Rules &R);
+
+/// Every fact of rules \p R in the store at \p StorePath, read at once (a
+/// whole tree's are a few hundred functions and fields, and some thousand
+/// lock effects), with the digest they were read under.
+llvm::Expected<ReachFacts> loadStoredFacts(llvm::StringRef StorePath,
+                                           const Rules &R,
+                                           std::string &Digest);
 
 /// Keeps \p Facts in the store at \p StorePath, replacing those of the same
 /// mode; a no-op when they are unchanged.

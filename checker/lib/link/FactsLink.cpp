@@ -16,7 +16,8 @@ namespace {
 
 class InMemory : public FactsSource {
 public:
-  explicit InMemory(ReachFacts F) : F(std::move(F)) {}
+  explicit InMemory(std::shared_ptr<const ReachFacts> Held)
+      : Held(std::move(Held)), F(*this->Held) {}
   Expected<std::optional<FunctionFact>> function(StringRef Key) override {
     auto It = llvm::partition_point(F.Functions, [&](const FunctionFact &FF) {
       return StringRef(FF.Slice.Key) < Key;
@@ -49,7 +50,8 @@ public:
   }
 
 private:
-  ReachFacts F;
+  std::shared_ptr<const ReachFacts> Held;
+  const ReachFacts &F;
 };
 
 /// Follows calls from the open TU into the facts, breadth first, asking
@@ -144,6 +146,11 @@ private:
 } // namespace
 
 std::unique_ptr<FactsSource> fputcheck::factsIn(ReachFacts Facts) {
+  return factsIn(std::make_shared<const ReachFacts>(std::move(Facts)));
+}
+
+std::unique_ptr<FactsSource>
+fputcheck::factsIn(std::shared_ptr<const ReachFacts> Facts) {
   return std::make_unique<InMemory>(std::move(Facts));
 }
 

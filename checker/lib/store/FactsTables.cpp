@@ -229,24 +229,43 @@ Error fputcheck::saveReachFacts(StringRef StorePath, const ReachFacts &F) {
   });
 }
 
-Expected<std::unique_ptr<FactsSource>>
-fputcheck::openStoredFacts(StringRef StorePath, const Rules &R) {
-  auto Db = sql::Database::open(StorePath, /*Create=*/false);
-  if (!Db)
-    return noFacts(StorePath, toString(Db.takeError()));
-  std::string Mode = factsMode(R);
-  auto Has = Db->prepare("SELECT functions FROM fact_modes WHERE mode = ?1");
+/// The digest of mode \p Mode's facts in \p Db, the store at \p StorePath.
+static Error modeDigest(sql::Database &Db, StringRef StorePath,
+                        StringRef Mode, std::string &Digest) {
+  auto Has = Db.prepare("SELECT digest FROM fact_modes WHERE mode = ?1");
   if (!Has)
     return noFacts(StorePath, "no reach facts (the store predates them: run "
                               "'fputcheck analyze')");
   Has->bind(1, Mode);
   bool Found = Has->step();
+  if (Found)
+    Digest = Has->text(0).str();
   Has->reset();
   if (Error E = Has->takeError())
-    return std::move(E);
+    return E;
   if (!Found)
     return noFacts(StorePath, "no reach facts for these rules (run "
                               "'fputcheck analyze' with them)");
+  return Error::success();
+}
+
+/// The store at \p StorePath, open, with the digest of mode \p Mode's facts.
+static Expected<sql::Database> openMode(StringRef StorePath, StringRef Mode,
+                                        std::string &Digest) {
+  auto Db = sql::Database::open(StorePath, /*Create=*/false);
+  if (!Db)
+    return noFacts(StorePath, toString(Db.takeError()));
+  if (Error E = modeDigest(*Db, StorePath, Mode, Digest))
+    return std::move(E);
+  return std::move(*Db);
+}
+
+Expected<std::unique_ptr<FactsSource>>
+fputcheck::openStoredFacts(StringRef StorePath, const Rules &R) {
+  std::string Mode = factsMode(R), Digest;
+  auto Db = openMode(StorePath, Mode, Digest);
+  if (!Db)
+    return Db.takeError();
   auto Fn = Db->prepare("SELECT fewest, next, slice FROM reach_functions "
                         "WHERE mode = ?1 AND key = ?2");
   if (!Fn)
@@ -262,4 +281,85 @@ fputcheck::openStoredFacts(StringRef StorePath, const Rules &R) {
   return std::make_unique<StoredFacts>(std::move(Mode), std::move(*Db),
                                        std::move(*Fn), std::move(*Fd),
                                        std::move(*Ef));
+}
+
+Expected<std::string> fputcheck::storedFactsDigest(StringRef StorePath,
+                                                   const Rules &R) {
+  std::string Digest;
+  auto Db = openMode(StorePath, factsMode(R), Digest);
+  if (!Db)
+    return Db.takeError();
+  return Digest;
+}
+
+Expected<ReachFacts> fputcheck::loadStoredFacts(StringRef StorePath,
+                                                const Rules &R,
+                                                std::string &Digest) {
+  ReachFacts Out;
+  Out.Mode = factsMode(R);
+  // One read transaction: the digest and the rows of one analyze.
+  auto Db = sql::Database::open(StorePath, /*Create=*/false);
+  if (!Db)
+    return noFacts(StorePath, toString(Db.takeError()));
+  if (Error E = Db->exec("BEGIN"))
+    return std::move(E);
+  auto Read = [&]() -> Error {
+    if (Error E = modeDigest(*Db, StorePath, Out.Mode, Digest))
+      return E;
+    auto Fn = Db->prepare("SELECT key, fewest, next, slice FROM "
+                          "reach_functions WHERE mode = ?1 ORDER BY key");
+    if (!Fn)
+      return Fn.takeError();
+    Fn->bind(1, Out.Mode);
+    while (Fn->step()) {
+      auto One = readBinarySummary(Fn->blob(3));
+      if (!One)
+        return One.takeError();
+      if (One->Functions.size() != 1)
+        continue;
+      FunctionFact FF;
+      FF.Fewest = Fn->integer(1);
+      FF.Next = Fn->text(2).str();
+      FF.Slice = std::move(One->Functions.front());
+      Out.Functions.push_back(std::move(FF));
+    }
+    if (Error E = Fn->takeError())
+      return E;
+    auto Fd = Db->prepare("SELECT struct, field, object, stored, targets FROM "
+                          "reach_fields WHERE mode = ?1 "
+                          "ORDER BY struct, field, object");
+    if (!Fd)
+      return Fd.takeError();
+    Fd->bind(1, Out.Mode);
+    while (Fd->step()) {
+      FieldFact FF{Fd->text(0).str(), Fd->text(1).str(), Fd->text(2).str(),
+                   {}, unsigned(Fd->integer(3))};
+      SmallVector<StringRef, 8> Parts;
+      Fd->text(4).split(Parts, '\n', -1, /*KeepEmpty=*/false);
+      for (StringRef T : Parts)
+        FF.Targets.push_back(T.str());
+      Out.Fields.push_back(std::move(FF));
+    }
+    if (Error E = Fd->takeError())
+      return E;
+    auto Ef = Db->prepare("SELECT key, effects FROM lock_effects WHERE mode "
+                          "= ?1 ORDER BY key");
+    if (!Ef)
+      return Ef.takeError();
+    Ef->bind(1, Out.Mode);
+    while (Ef->step()) {
+      auto One = readBinarySummary(Ef->blob(1));
+      if (!One)
+        return One.takeError();
+      if (One->Functions.size() == 1)
+        Out.Effects.push_back(
+            {Ef->text(0).str(), std::move(One->Functions.front().Effects)});
+    }
+    return Ef->takeError();
+  };
+  Error E = Read();
+  consumeError(Db->exec("COMMIT"));
+  if (E)
+    return std::move(E);
+  return Out;
 }
