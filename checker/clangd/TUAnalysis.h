@@ -14,6 +14,7 @@
 #include "fputcheck/Finding.h"
 #include "fputcheck/SummaryBuilder.h"
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringSet.h"
 #include <array>
 #include <memory>
 #include <optional>
@@ -64,6 +65,9 @@ private:
   clang::ASTContext *AST = nullptr;
   bool Ran = false;
   std::array<std::vector<Finding>, NumChecks> ByKind;
+  /// For locate(): the files this TU read (canonical paths), its main file.
+  mutable llvm::StringSet<> LoadedFiles;
+  mutable std::string MainFile;
 };
 
 } // namespace tidy
