@@ -177,7 +177,7 @@ Expected<FactsLinkStats> fputcheck::linkWithFacts(TUSummary Open,
   for (const FieldStore &S : Open.Stores)
     W.root(S.Function);
   if (Error E = W.run())
-    return std::move(E);
+    return E;
   P.add(std::move(Open));
   P.add(std::move(Facts));
   P.link(R);

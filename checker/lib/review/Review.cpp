@@ -54,7 +54,7 @@ Expected<Program *> loadSide(StringRef Side, const LoadOptions &LO,
   Program *P = Rv.Programs.emplace_back(std::make_unique<Program>()).get();
   std::string DBDir;
   if (Error E = loadProgram(LO, R, *P, Stats, DBDir, All))
-    return std::move(E);
+    return E;
   for (const auto &[Phase, Secs] : Stats.Phases)
     Rv.Phases.emplace_back((Side + " " + Phase).str(), Secs);
   return P;
@@ -104,7 +104,7 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
       return Ps.takeError();
     for (const FilePatch &P : *Ps)
       if (Error E = Tree.apply(P))
-        return std::move(E);
+        return E;
   }
 
   std::vector<Finding> Before, After;

@@ -73,7 +73,7 @@ public:
     }
     Fn.reset();
     if (Error E = Fn.takeError())
-      return std::move(E);
+      return E;
     return Out;
   }
 
@@ -94,7 +94,7 @@ public:
     }
     Fd.reset();
     if (Error E = Fd.takeError())
-      return std::move(E);
+      return E;
     return Out;
   }
 
@@ -111,7 +111,7 @@ public:
     }
     Ef.reset();
     if (Error E = Ef.takeError())
-      return std::move(E);
+      return E;
     return Out;
   }
 
@@ -256,7 +256,7 @@ static Expected<sql::Database> openMode(StringRef StorePath, StringRef Mode,
   if (!Db)
     return noFacts(StorePath, toString(Db.takeError()));
   if (Error E = modeDigest(*Db, StorePath, Mode, Digest))
-    return std::move(E);
+    return E;
   return std::move(*Db);
 }
 
@@ -302,7 +302,7 @@ Expected<ReachFacts> fputcheck::loadStoredFacts(StringRef StorePath,
   if (!Db)
     return noFacts(StorePath, toString(Db.takeError()));
   if (Error E = Db->exec("BEGIN"))
-    return std::move(E);
+    return E;
   auto Read = [&]() -> Error {
     if (Error E = modeDigest(*Db, StorePath, Out.Mode, Digest))
       return E;
@@ -360,6 +360,6 @@ Expected<ReachFacts> fputcheck::loadStoredFacts(StringRef StorePath,
   Error E = Read();
   consumeError(Db->exec("COMMIT"));
   if (E)
-    return std::move(E);
+    return E;
   return Out;
 }

@@ -25,7 +25,7 @@ fputcheck::storedReadersOf(StringRef StorePath, ArrayRef<std::string> Files) {
     while (Q->step())
       Out.push_back(Q->text(0).str());
     if (Error E = Q->takeError())
-      return std::move(E);
+      return E;
   }
   llvm::sort(Out);
   Out.erase(std::unique(Out.begin(), Out.end()), Out.end());

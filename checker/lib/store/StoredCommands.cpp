@@ -80,7 +80,7 @@ SummaryStore::storedCommands(StringRef DBFile, StringRef Extractor) {
   Find->bind(1, DBFile).bind(2, Extractor);
   if (!Find->step()) {
     if (Error E = Find->takeError())
-      return std::move(E);
+      return E;
     return std::nullopt;
   }
   int64_t Id = Find->integer(0);
@@ -106,7 +106,7 @@ SummaryStore::storedCommands(StringRef DBFile, StringRef Extractor) {
       C.Dropped.push_back(D.str());
   }
   if (Error E = Q->takeError())
-    return std::move(E);
+    return E;
   // A database without entries is an input error the run reports.
   if (Out.empty())
     return std::nullopt;
@@ -127,7 +127,7 @@ Expected<tooling::CompileCommand> SummaryStore::commandAt(size_t Index) {
   Q.bind(1, CommandsId).bind(2, int64_t(Index));
   if (!Q.step()) {
     if (Error E = Q.takeError())
-      return std::move(E);
+      return E;
     return storeError(Path, "stored compile command is gone");
   }
   ArrayRef<uint8_t> B = Q.blob(0);

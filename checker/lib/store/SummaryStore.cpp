@@ -182,7 +182,7 @@ Expected<bool> SummaryStore::usedSince(StringRef Extractor, int64_t Since) {
   bool Used = Q->step() && Q->integer(0);
   Q->reset();
   if (Error E = Q->takeError())
-    return std::move(E);
+    return E;
   return Used;
 }
 
