@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CorpusDatabase.h"
+#include "Snippets.h"
 #include "fputcheck/Analysis.h"
 #include "fputcheck/Emit.h"
 #include "fputcheck/Extract.h"
@@ -23,18 +24,8 @@ using namespace fputcheck;
 
 namespace {
 
-const char Locked[] = R"c(
-#include <linux/spinlock.h>
-#include <linux/fs.h>
-void helper_put(struct file *f);
-struct a_port { spinlock_t lock; struct file *f; };
-void a_close(struct a_port *p)
-{
-	spin_lock(&p->lock);
-	helper_put(p->f);
-	spin_unlock(&p->lock);
-}
-)c";
+// a_close() as the tree has it, one blank line first.
+const std::string Locked = std::string("\n") + test::LockedCaller;
 
 // The patch: the put moves out of the lock.
 const char Patched[] = R"c(

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Snippets.h"
 #include "ToolRunner.h"
 
 #include "llvm/Support/JSON.h"
@@ -14,18 +15,6 @@
 using namespace fputcheck::test;
 
 namespace {
-
-const char LockedCaller[] = R"c(#include <linux/spinlock.h>
-#include <linux/fs.h>
-void helper_put(struct file *f);
-struct a_port { spinlock_t lock; struct file *f; };
-void a_close(struct a_port *p)
-{
-	spin_lock(&p->lock);
-	helper_put(p->f);
-	spin_unlock(&p->lock);
-}
-)c";
 
 const char DeferredHelper[] = R"c(#include <linux/file.h>
 #include <linux/fs.h>
