@@ -48,6 +48,7 @@ add_custom_command(
           -P ${CMAKE_CURRENT_LIST_DIR}/HashSources.cmake
   DEPENDS ${_fputcheck_extraction_sources}
           ${CMAKE_CURRENT_LIST_DIR}/HashSources.cmake
+          ${CMAKE_CURRENT_LIST_DIR}/../../cmake/WriteIfChanged.cmake
   COMMENT "Hashing the extraction sources for the summary store"
   VERBATIM)
 target_sources(fputcheck_lib PRIVATE ${_fputcheck_generated}/ExtractorSources.inc)
