@@ -3,8 +3,9 @@
 // The open buffer's summary is always fresh; what the rest of the program
 // says comes from the reach facts the last `fputcheck analyze` kept in its
 // summary store (fputcheck/Facts.h): the functions the buffer's calls lead
-// to that reach a sync variant, and the fields they go through, read with
-// indexed queries for this buffer's callees only. Without a store (or
+// to that reach a sync variant, and the fields they go through. They are
+// read whole once per process and again only when an analyze changed them
+// (one indexed query per rebuild tells). Without a store (or
 // without facts for the rules in use) the checks see the open file alone,
 // and the log says so once. A stale store is used as it is.
 //

@@ -20,7 +20,8 @@
 //
 // Linking the edited file's fresh summary with the facts its calls lead to
 // (linkWithFacts) gives the checks the same chains from that file as the
-// whole program gives, read with a few indexed queries. The exit roots'
+// whole program gives, from facts small enough to read whole (a few hundred
+// functions for a kernel tree). The exit roots'
 // facts and those of the handlers and callbacks the file registers come
 // along, so chains from another file's root through this one are seen.
 // What the facts do not carry: registrations made in other files (an
@@ -114,15 +115,9 @@ public:
 std::unique_ptr<FactsSource> factsIn(ReachFacts Facts);
 std::unique_ptr<FactsSource> factsIn(std::shared_ptr<const ReachFacts> Facts);
 
-/// The facts of rules \p R that `fputcheck analyze` left in the store at
-/// \p StorePath, read on demand. Errors: no store, or no facts of these
-/// rules in it (analyze has not run with them).
-llvm::Expected<std::unique_ptr<FactsSource>>
-openStoredFacts(llvm::StringRef StorePath, const Rules &R);
-
 /// The digest of the facts of rules \p R in the store at \p StorePath: it
-/// changes whenever an analyze writes different facts. Errors as for
-/// openStoredFacts().
+/// changes whenever an analyze writes different facts. Errors: no store, or
+/// no facts of these rules in it (analyze has not run with them).
 llvm::Expected<std::string> storedFactsDigest(llvm::StringRef StorePath,
                                               const Rules &R);
 

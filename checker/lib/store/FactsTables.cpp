@@ -46,81 +46,6 @@ Error noFacts(StringRef StorePath, const Twine &Why) {
                            StorePath.str().c_str(), Why.str().c_str());
 }
 
-class StoredFacts : public FactsSource {
-public:
-  StoredFacts(std::string Mode, sql::Database Db, sql::Statement Fn,
-              sql::Statement Fd, sql::Statement Ef)
-      : Mode(std::move(Mode)), Db(std::move(Db)), Fn(std::move(Fn)),
-        Fd(std::move(Fd)), Ef(std::move(Ef)) {}
-
-  Expected<std::optional<FunctionFact>> function(StringRef Key) override {
-    Fn.bind(1, Mode).bind(2, Key);
-    std::optional<FunctionFact> Out;
-    if (Fn.step()) {
-      auto One = readBinarySummary(Fn.blob(2));
-      if (!One || One->Functions.size() != 1) {
-        Fn.reset();
-        if (!One)
-          return One.takeError();
-        return createStringError(inconvertibleErrorCode(),
-                                 "the stored facts of %s do not decode",
-                                 Key.str().c_str());
-      }
-      Out.emplace();
-      Out->Fewest = Fn.integer(0);
-      Out->Next = Fn.text(1).str();
-      Out->Slice = std::move(One->Functions.front());
-    }
-    Fn.reset();
-    if (Error E = Fn.takeError())
-      return E;
-    return Out;
-  }
-
-  Expected<std::optional<FieldFact>> field(StringRef S, StringRef F,
-                                           StringRef O) override {
-    Fd.bind(1, Mode).bind(2, S).bind(3, F).bind(4, O);
-    std::optional<FieldFact> Out;
-    if (Fd.step()) {
-      Out.emplace();
-      Out->Struct = S.str();
-      Out->Field = F.str();
-      Out->Object = O.str();
-      Out->Stored = Fd.integer(0);
-      SmallVector<StringRef, 8> Parts;
-      Fd.text(1).split(Parts, '\n', -1, /*KeepEmpty=*/false);
-      for (StringRef T : Parts)
-        Out->Targets.push_back(T.str());
-    }
-    Fd.reset();
-    if (Error E = Fd.takeError())
-      return E;
-    return Out;
-  }
-
-  Expected<std::optional<std::vector<LockEffect>>>
-  effects(StringRef Key) override {
-    Ef.bind(1, Mode).bind(2, Key);
-    std::optional<std::vector<LockEffect>> Out;
-    if (Ef.step()) {
-      auto One = readBinarySummary(Ef.blob(0));
-      if (One && One->Functions.size() == 1)
-        Out = std::move(One->Functions.front().Effects);
-      else
-        consumeError(One.takeError()); // Not known, rather than wrong.
-    }
-    Ef.reset();
-    if (Error E = Ef.takeError())
-      return E;
-    return Out;
-  }
-
-private:
-  std::string Mode;
-  sql::Database Db;
-  sql::Statement Fn, Fd, Ef;
-};
-
 /// What the rows of \p F would be, hashed: equal facts are not rewritten.
 std::string digestOf(const ReachFacts &F) {
   SHA1 H;
@@ -258,29 +183,6 @@ static Expected<sql::Database> openMode(StringRef StorePath, StringRef Mode,
   if (Error E = modeDigest(*Db, StorePath, Mode, Digest))
     return E;
   return std::move(*Db);
-}
-
-Expected<std::unique_ptr<FactsSource>>
-fputcheck::openStoredFacts(StringRef StorePath, const Rules &R) {
-  std::string Mode = factsMode(R), Digest;
-  auto Db = openMode(StorePath, Mode, Digest);
-  if (!Db)
-    return Db.takeError();
-  auto Fn = Db->prepare("SELECT fewest, next, slice FROM reach_functions "
-                        "WHERE mode = ?1 AND key = ?2");
-  if (!Fn)
-    return Fn.takeError();
-  auto Fd = Db->prepare("SELECT stored, targets FROM reach_fields WHERE mode "
-                        "= ?1 AND struct = ?2 AND field = ?3 AND object = ?4");
-  if (!Fd)
-    return Fd.takeError();
-  auto Ef = Db->prepare("SELECT effects FROM lock_effects WHERE mode = ?1 "
-                        "AND key = ?2");
-  if (!Ef)
-    return Ef.takeError();
-  return std::make_unique<StoredFacts>(std::move(Mode), std::move(*Db),
-                                       std::move(*Fn), std::move(*Fd),
-                                       std::move(*Ef));
 }
 
 Expected<std::string> fputcheck::storedFactsDigest(StringRef StorePath,
