@@ -61,19 +61,19 @@ public:
   Walk(FactsSource &Src, TUSummary &Facts, Program &P, FactsLinkStats &Stats)
       : Src(Src), Facts(Facts), P(P), Stats(Stats) {}
 
-  /// Calls made by a function of the open TU (which wins over any fact).
+  /// A function of the open TU (which wins over any fact of it).
   void defined(StringRef Key) { Known.insert(Key); }
-  void root(StringRef Key) {
+  /// A function whose facts are wanted, unless known already.
+  void want(StringRef Key) {
     if (Known.insert(Key).second)
       Pending.push_back(Key.str());
   }
   void follow(const CallSite &C) {
     // A handler handed to a registration call runs as a root of its own.
     for (const auto &[Arg, Fn] : C.FnArgs)
-      root(Fn);
+      want(Fn);
     if (!C.Callee.empty()) {
-      if (Known.insert(C.Callee).second)
-        Pending.push_back(C.Callee);
+      want(C.Callee);
       return;
     }
     if (C.Struct.empty())
@@ -128,8 +128,7 @@ private:
       P.assumeFieldStores(S, F, (*FF)->Stored);
     for (const std::string &T : (*FF)->Targets) {
       Facts.Stores.push_back(FieldStore{S, F, T, "", 0, O});
-      if (Known.insert(T).second)
-        Pending.push_back(T);
+      want(T);
     }
     return Error::success();
   }
@@ -172,10 +171,10 @@ Expected<FactsLinkStats> fputcheck::linkWithFacts(TUSummary Open,
   // kernel/exit.c) and may pass through this one: the roots' facts come
   // along, so those chains meet this file's live functions.
   for (const std::string &Root : R.exitRoots())
-    W.root(Root);
+    W.want(Root);
   // So do functions the file stores into callback fields (timers, work).
   for (const FieldStore &S : Open.Stores)
-    W.root(S.Function);
+    W.want(S.Function);
   if (Error E = W.run())
     return E;
   P.add(std::move(Open));
