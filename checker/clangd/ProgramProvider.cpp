@@ -21,12 +21,11 @@ namespace {
 
 /// Says \p Message once per process: the log is for a human wondering why
 /// a chain through another file is not shown, not a line per keystroke.
-/// \p Key says which messages are the same one.
-void logOnce(const std::string &Message, const std::string &Key = "") {
+void logOnce(const std::string &Message) {
   static std::mutex Lock;
   static std::set<std::string> Said;
   std::lock_guard<std::mutex> Guard(Lock);
-  if (Said.insert(Key.empty() ? Message : Key).second)
+  if (Said.insert(Message).second)
     logLine(Message);
 }
 
@@ -109,14 +108,13 @@ std::string storeAbove(StringRef Dir) {
 void fputcheck::tidy::linkOpenFile(TUSummary Open, FactsSource *Src,
                                    const Rules &R, Program &P) {
   if (Src) {
-    // linkWithFacts() adds the summary only once every fact is read.
-    TUSummary Copy = Open;
-    auto Stats = linkWithFacts(std::move(Copy), *Src, R, P);
-    if (Stats)
-      return;
-    logOnce("reading reach facts failed: " + toString(Stats.takeError()) +
-            "; the fput-sync-* checks see each open file alone");
-    P = Program();
+    // Facts in memory do not fail; a source that did would leave this
+    // rebuild without findings rather than with half a program.
+    if (auto Stats = linkWithFacts(std::move(Open), *Src, R, P); !Stats) {
+      logOnce("reading reach facts failed: " + toString(Stats.takeError()));
+      P = Program();
+    }
+    return;
   }
   P.add(std::move(Open));
   P.link(R);
