@@ -273,6 +273,32 @@ TEST(Cli, SameInputSameBytes) {
   }
 }
 
+// An unchanged tree's findings come from the store, and say so under
+// --time-phases; what-if rules are another analysis.
+TEST(Cli, UnchangedTreeFindingsComeFromTheStore) {
+  TempDir D;
+  std::string DB = writeCorpusDatabase(
+      D, {corpusCase(Positive), corpusCase("export-gpl-static-helper.c")});
+  std::vector<std::string> Args = {"analyze", "-p", DB, "--time-phases",
+                                   "-j", "2"};
+  ToolResult Parsed = runTool(Args);
+  ToolResult Computed = runTool(Args);
+  ToolResult Stored = runTool(Args);
+  EXPECT_EQ(Stored.Status, 1) << Stored.Err;
+  EXPECT_EQ(occurrences(Computed.Err, "findings from the store"), 0u)
+      << Computed.Err;
+  EXPECT_EQ(occurrences(Stored.Err, "findings from the store"), 1u)
+      << Stored.Err;
+  EXPECT_EQ(occurrences(Stored.Err, "time: analyse"), 0u) << Stored.Err;
+  EXPECT_EQ(Stored.Out, Parsed.Out);
+  EXPECT_EQ(Stored.Out, Computed.Out);
+
+  Args.insert(Args.end(), {"--assume-sync", "filp_close"});
+  ToolResult WhatIf = runTool(Args);
+  EXPECT_EQ(occurrences(WhatIf.Err, "findings from the store"), 0u)
+      << WhatIf.Err;
+}
+
 TEST(Cli, SarifValidatesAndCarriesTheChain) {
   TempDir D;
   std::string DB = writeCorpusDatabase(

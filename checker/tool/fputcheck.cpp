@@ -23,6 +23,7 @@
 #include "fputcheck/Review.h"
 #include "fputcheck/Triage.h"
 #include "fputcheck/Store.h"
+#include "fputcheck/StoredFindings.h"
 #include "fputcheck/Prune.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -302,6 +303,77 @@ enum class Mode { Analyze, Census, Baseline };
 
 /// Keeps \p Facts in the store; a failure costs the editor its facts, not
 /// the run its findings.
+void keepFacts(const ReachFacts &Facts, LoadStats &Stats);
+
+/// The digest of the reach facts the store holds for \p R's mode, "" when
+/// it holds none.
+std::string factsNow(const LoadStats &Stats, const Rules &R) {
+  auto D = storedFactsDigest(Stats.StorePath, R);
+  if (!D) {
+    consumeError(D.takeError());
+    return "";
+  }
+  return *D;
+}
+
+/// The stored findings of the program a load describes, if they can stand
+/// for its analysis: with \p Facts, only while the store's reach facts are
+/// the ones stored with them (an editor reads those facts).
+std::optional<std::vector<Finding>> storedFor(const LoadStats &Stats,
+                                              const Rules &R,
+                                              const AnalysisOptions &AO,
+                                              bool Facts) {
+  std::string Key = storedFindingsKey(Stats, R, AO);
+  if (Key.empty())
+    return std::nullopt;
+  auto Kept = loadStoredFindings(Stats.StorePath, Key);
+  if (!Kept) {
+    errs() << Stats.StorePath << ": warning: stored findings not read: "
+           << toString(Kept.takeError()) << "\n";
+    return std::nullopt;
+  }
+  if (!*Kept)
+    return std::nullopt;
+  if (Facts && (*Kept)->FactsDigest != factsNow(Stats, R))
+    return std::nullopt;
+  return std::move((*Kept)->Findings);
+}
+
+/// The findings of the unlinked program \p P: \p Stored when the load
+/// found them, else its own, linked and analysed, and kept in the store
+/// for the next run (StoredFindings.h). With \p Facts, the program's reach
+/// facts are kept too.
+std::vector<Finding>
+storedOrAnalysed(Program &P, const Rules &R, AnalysisOptions AO,
+                 LoadStats &Stats, ReachFacts *Facts,
+                 std::optional<std::vector<Finding>> &Stored) {
+  auto Start = std::chrono::steady_clock::now();
+  auto Lap = [&](StringRef Phase) {
+    auto Now = std::chrono::steady_clock::now();
+    Stats.Phases.emplace_back(
+        Phase.str(), std::chrono::duration<double>(Now - Start).count());
+    Start = Now;
+  };
+  if (Stored) {
+    Lap("findings from the store");
+    return std::move(*Stored);
+  }
+  P.link(R);
+  Lap("link");
+  AO.Facts = Facts;
+  std::vector<Finding> Out = analyzeProgram(P, R, AO);
+  Lap("analyse");
+  if (Facts)
+    keepFacts(*Facts, Stats);
+  std::string Key = storedFindingsKey(Stats, R, AO);
+  if (!Key.empty())
+    if (Error E = saveStoredFindings(Stats.StorePath, Key,
+                                     {Out, Facts ? factsNow(Stats, R) : ""}))
+      errs() << Stats.StorePath << ": warning: findings not stored: "
+             << toString(std::move(E)) << "\n";
+  return Out;
+}
+
 void keepFacts(const ReachFacts &Facts, LoadStats &Stats) {
   auto Start = std::chrono::steady_clock::now();
   if (Error E = saveReachFacts(Stats.StorePath, Facts))
@@ -360,6 +432,16 @@ int run(const char *Argv0, Mode M) {
   Program &P = *Linked;
   LoadStats Stats;
   std::string DBDir;
+  // Linked when its findings are computed, not when they are stored; and
+  // not even decoded then.
+  SO.DeferLink = !IsCensus;
+  bool KeepFacts = M == Mode::Analyze && TUFiles.empty();
+  std::optional<std::vector<Finding>> Stored;
+  if (!IsCensus)
+    SO.SummariesWanted = [&](const LoadStats &S) {
+      Stored = storedFor(S, *R, {Enabled}, KeepFacts);
+      return !Stored;
+    };
   if (Error E = loadProgram(SO, *R, P, Stats, DBDir)) {
     errs() << toString(std::move(E)) << "\n";
     return 2;
@@ -416,8 +498,8 @@ int run(const char *Argv0, Mode M) {
         emitCensusJSON(CensusName, C, EO, OS);
     });
   } else if (M == Mode::Baseline) {
-    std::vector<Finding> Findings = analyzeProgram(P, *R, {Enabled});
-    Analysed();
+    std::vector<Finding> Findings =
+        storedOrAnalysed(P, *R, {Enabled}, Stats, nullptr, Stored);
     Reported = 0;
     Result = std::to_string(Findings.size()) + " findings written to " +
              std::string(OutFile);
@@ -427,15 +509,11 @@ int run(const char *Argv0, Mode M) {
     // What an editor needs of the rest of the program (fputcheck/Facts.h),
     // from a run over the whole database only: one over some files would
     // leave facts about part of the tree.
-    bool KeepFacts =
-        !Stats.StorePath.empty() && !Stats.StoreLost && TUFiles.empty();
+    KeepFacts &= !Stats.StorePath.empty() && !Stats.StoreLost;
     ReachFacts Facts;
-    AnalysisOptions AO{Enabled};
-    AO.Facts = KeepFacts ? &Facts : nullptr;
-    std::vector<Finding> Findings = analyzeProgram(P, *R, AO);
-    Analysed();
-    if (KeepFacts)
-      keepFacts(Facts, Stats);
+    std::vector<Finding> Findings =
+        storedOrAnalysed(P, *R, {Enabled}, Stats, KeepFacts ? &Facts : nullptr,
+                         Stored);
     if (Error E = triage(Findings, EO.Root)) {
       errs() << toString(std::move(E)) << "\n";
       return 2;
@@ -533,9 +611,12 @@ int review(const char *Argv0) {
     errs() << toString(Rv.takeError()) << "\n";
     return 2;
   }
-  // Kept, like analyze's program: the process exits next (see run()).
-  static std::vector<std::unique_ptr<Program>> Kept;
-  Kept = std::move(Rv->Programs);
+  // Kept, like analyze's program, and never destroyed (a static vector
+  // would be, at exit: a whole tree's teardown, 0.15 s): the process exits
+  // next (see run()).
+  static auto *Kept =
+      new std::vector<std::unique_ptr<Program>>(std::move(Rv->Programs));
+  (void)Kept;
   // The base tree's failed TUs are the tree's, not the patch's: only the
   // store's problems are said.
   for (const fputcheck::Diagnostic &D : Rv->BaseStats.Diagnostics)

@@ -12,10 +12,13 @@
 #include "fputcheck/Rules.h"
 #include "fputcheck/Summary.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace fputcheck {
+
+struct LoadStats;
 
 struct LoadOptions {
   std::string Database; // compile_commands.json or its folder.
@@ -39,6 +42,15 @@ struct LoadOptions {
   /// for the TUs left out.
   std::vector<std::string> Without;
   std::vector<TUSummary> Adding;
+  /// Leave the program unlinked: the caller links it only if it needs the
+  /// graph (a review whose base findings are stored, StoredFindings.h).
+  bool DeferLink = false;
+  /// Asked, when the program is to be made of stored summaries alone, with
+  /// the load's stats so far (their InputDigest is the program's): false
+  /// leaves the program empty, as its caller has what it wanted of it
+  /// (its stored findings, StoredFindings.h) and decoding a whole tree's
+  /// summaries would cost half a second for nothing.
+  std::function<bool(const LoadStats &)> SummariesWanted;
 };
 
 /// Parses "K/N" with 1 <= K <= N.
@@ -60,6 +72,14 @@ struct LoadStats {
   /// Files whose content was read to tell an edit from a touch.
   unsigned FilesHashed = 0;
   std::vector<std::string> ParsedFiles; // Sorted.
+  /// Identifies the program loaded: a digest of every summary in it, as
+  /// stored, in link order. Empty when some summary was not read from the
+  /// store (parsed in this run, added by the caller), so the program has no
+  /// stored identity (results keyed by it, StoredFindings.h, are neither
+  /// read nor written).
+  std::string InputDigest;
+  /// SummariesWanted said no: the program was left empty.
+  bool SummariesSkipped = false;
   /// Wall time of each phase, in order, for finding where time goes.
   std::vector<std::pair<std::string, double>> Phases;
   /// In the order to show them: the store's problems (rebuilt,

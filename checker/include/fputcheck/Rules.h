@@ -133,6 +133,11 @@ public:
   /// Stable digest of everything that decides which functions reach a sync
   /// variant over a linked program (Facts.h).
   std::string reachFingerprint() const;
+  /// Stable digest of the rules as a whole, for results computed from
+  /// them (stored findings): the files they were read from, by content,
+  /// and what was added since (--assume-sync). Empty for rules not read
+  /// from files (a test's), whose results are never stored.
+  std::string resultFingerprint() const;
 
   // Filled by the YAML reader.
   std::vector<std::string> SyncVariants;
@@ -164,6 +169,8 @@ public:
 private:
   llvm::Error collectKinds(llvm::StringRef Text, llvm::StringRef BufferName);
   void reindex();
+  /// SHA1 of the rule files read, empty when none were.
+  std::string SourceDigest;
   llvm::StringMap<unsigned> LockIndex;
   llvm::StringMap<unsigned> KindIndex;
   llvm::StringMap<unsigned> TestIndex;

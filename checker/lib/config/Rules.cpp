@@ -270,6 +270,7 @@ Expected<Rules> Rules::loadDirectory(StringRef Dir) {
 
   std::vector<std::unique_ptr<MemoryBuffer>> Buffers;
   Rules R;
+  SHA1 Source;
   for (const std::string &F : Files) {
     auto Buf = MemoryBuffer::getFile(F);
     if (!Buf)
@@ -277,6 +278,9 @@ Expected<Rules> Rules::loadDirectory(StringRef Dir) {
                                Buf.getError().message().c_str());
     if (Error E = R.collectKinds((*Buf)->getBuffer(), F))
       return E;
+    Source.update(sys::path::filename(F).str() + ";" +
+                  std::to_string((*Buf)->getBufferSize()) + ";");
+    Source.update((*Buf)->getBuffer());
     Buffers.push_back(std::move(*Buf));
   }
   for (size_t I = 0; I < Files.size(); ++I) {
@@ -320,6 +324,7 @@ Expected<Rules> Rules::loadDirectory(StringRef Dir) {
     return createStringError(inconvertibleErrorCode(),
                              "%s: error: no sync_variants in any rule file",
                              Dir.str().c_str());
+  R.SourceDigest = toHex(Source.final());
   R.reindex();
   return R;
 }
@@ -471,5 +476,21 @@ std::string Rules::reachFingerprint() const {
     H.update("callback:" + F + ";");
   H.update("indirect:" + std::to_string(MaxIndirectCalls) + ";");
   H.update("targets:" + std::to_string(MaxFieldTargets) + ";");
+  return toHex(H.final());
+}
+
+std::string Rules::resultFingerprint() const {
+  if (SourceDigest.empty())
+    return "";
+  // The files say everything but what was changed after reading them:
+  // --assume-sync adds sync variants, and the other fingerprints cover
+  // whatever else a caller may have set.
+  std::vector<std::string> Sync = SyncVariants;
+  llvm::sort(Sync);
+  SHA1 H;
+  H.update(SourceDigest + ";");
+  for (const std::string &S : Sync)
+    H.update("sync:" + S + ";");
+  H.update(extractionFingerprint() + ";" + reachFingerprint());
   return toHex(H.final());
 }

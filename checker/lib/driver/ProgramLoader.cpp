@@ -9,6 +9,7 @@
 #include "fputcheck/Store.h"
 #include "link/FunctionCopies.h"
 
+#include "llvm/ADT/Sequence.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Parallel.h"
@@ -16,6 +17,7 @@
 #include "llvm/Support/SHA1.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/xxhash.h"
 #include <ctime>
 #include <map>
 #include <optional>
@@ -159,6 +161,22 @@ private:
   std::chrono::steady_clock::time_point Last = std::chrono::steady_clock::now();
 };
 
+/// What the program made of \p Loaded (summaries of the keys numbered
+/// \p Index) is: each summary's bytes as stored, with its main file, in key
+/// order (the order linking sees them in). Hashing a whole tree's stored
+/// summaries (some 14 MB) costs milliseconds.
+std::string digestOf(ArrayRef<EncodedSummary> Loaded, ArrayRef<size_t> Index,
+                     ArrayRef<TUKey> Keys) {
+  SHA1 H;
+  for (size_t I = 0; I < Loaded.size(); ++I) {
+    const EncodedSummary &E = Loaded[I];
+    uint64_t Bytes = xxh3_64bits(E.Bytes);
+    H.update(Keys[Index[I]].File + ";" + E.Codec + ";" +
+             std::to_string(E.RawSize) + ";" + std::to_string(Bytes) + ";");
+  }
+  return toHex(H.final(), /*LowerCase=*/true);
+}
+
 /// The summaries the store holds for a run, and the TUs left to parse.
 class Cache {
 public:
@@ -250,6 +268,20 @@ public:
     for (size_t I = 0; I < Keys.size(); ++I)
       if (F->Summary[I])
         Index.push_back(I);
+    Stats.InputDigest = digestOf(F->Loaded, Index, Keys);
+    // Nothing to parse: the program is the stored summaries alone, and
+    // its caller may have all it wants of it without decoding them.
+    bool NoParse = llvm::all_of(llvm::seq<size_t>(0, Keys.size()), [&](size_t I) {
+      return F->Summary[I] || !F->Failure[I].empty();
+    });
+    if (NoParse && O.Adding.empty() && O.SummariesWanted &&
+        !O.SummariesWanted(Stats)) {
+      Stats.SummariesSkipped = true;
+      Clock.lap("store load");
+      Fresh = std::move(F->Summary);
+      Failed = std::move(F->Failure);
+      return;
+    }
     Error E = decodeAll(F->Loaded, Index, Keys, O.Jobs, Loaded);
     Clock.lap("store load");
     if (E) {
@@ -471,13 +503,18 @@ Error fputcheck::loadProgram(const LoadOptions &O, const Rules &R,
                  " TUs no longer in the compile database from the store",
              Origin::Store));
   llvm::sort(Stats.ParsedFiles);
+  // Only a program made of stored summaries alone has a stored identity.
+  if (!Link || Stats.Parsed || !O.Adding.empty() || Stats.StoreLost)
+    Stats.InputDigest.clear();
   if (Link) {
     for (TUSummary &S : Summaries.take())
       P.add(std::move(S));
     for (const TUSummary &S : O.Adding)
       P.add(S);
-    P.link(R);
-    Clock.lap("link");
+    if (!O.DeferLink) {
+      P.link(R);
+      Clock.lap("link");
+    }
   }
   return Error::success();
 }

@@ -5,6 +5,7 @@
 #include "fputcheck/Extract.h"
 #include "review/Patch.h"
 #include "review/Relink.h"
+#include "fputcheck/StoredFindings.h"
 #include "store/Readers.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -69,6 +70,40 @@ std::vector<Finding> analyseTimed(const Program &P, const Rules &R,
   return Out;
 }
 
+/// The findings of the unlinked base program \p P: those the store kept for
+/// it, else its own, kept for the next review (StoredFindings.h). Losing
+/// the stored copy costs time, never findings: it is only said.
+std::vector<Finding> baseFindings(Program &P, const Rules &R,
+                                  const AnalysisOptions &AO,
+                                  ReviewResult &Rv) {
+  auto Start = std::chrono::steady_clock::now();
+  const LoadStats &Stats = Rv.BaseStats;
+  std::string Key = storedFindingsKey(Stats, R, AO);
+  if (!Key.empty()) {
+    auto Kept = loadStoredFindings(Stats.StorePath, Key);
+    if (!Kept)
+      Rv.BaseStats.Diagnostics.push_back(
+          {Severity::Warning, Stats.StorePath, 0, 0,
+           "stored findings not read: " + toString(Kept.takeError()),
+           Origin::Store});
+    else if (*Kept) {
+      Rv.Phases.emplace_back("base findings from the store", since(Start));
+      return std::move((*Kept)->Findings);
+    }
+  }
+  P.link(R);
+  Rv.Phases.emplace_back("base link", since(Start));
+  double Secs = 0;
+  std::vector<Finding> Out = analyseTimed(P, R, AO, Secs);
+  Rv.Phases.emplace_back("base analyse", Secs);
+  if (!Key.empty())
+    if (Error E = saveStoredFindings(Stats.StorePath, Key, {Out, ""}))
+      Rv.BaseStats.Diagnostics.push_back(
+          {Severity::Warning, Stats.StorePath, 0, 0,
+           "findings not stored: " + toString(std::move(E)), Origin::Store});
+  return Out;
+}
+
 /// The line \p Line (1-based) of \p Text.
 std::string lineOf(StringRef Text, unsigned Line) {
   for (unsigned I = 1; !Text.empty(); ++I) {
@@ -110,12 +145,15 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
   std::vector<Finding> Before, After;
   // Every command too: the patched side parses some again.
   std::vector<tooling::CompileCommand> All;
-  auto BaseP = loadSide("base", O.Load, R, Rv.BaseStats, Rv, &All);
+  // Linked only if its findings are not stored: the patched side needs the
+  // base's summaries, not its graph.
+  LoadOptions BaseLoad = O.Load;
+  BaseLoad.DeferLink = true;
+  auto BaseP = loadSide("base", BaseLoad, R, Rv.BaseStats, Rv, &All);
   if (!BaseP)
     return BaseP.takeError();
   double Secs = 0;
-  Before = analyseTimed(**BaseP, R, O.Analysis, Secs);
-  Rv.Phases.emplace_back("base analyse", Secs);
+  Before = baseFindings(**BaseP, R, O.Analysis, Rv);
 
   auto Start = std::chrono::steady_clock::now();
   std::vector<std::string> Changed;

@@ -121,6 +121,13 @@ CREATE TABLE IF NOT EXISTS failure_absent(
   PRIMARY KEY(failure, path)) WITHOUT ROWID;
 )sql";
 
+// Which TUs read a file (a review's question, store/Readers.h): without it
+// each file costs a scan of every TU's inputs (2 million rows, 0.2 s, on a
+// whole tree). Added where missing, as it came to version 3 later.
+static const char ReaderIndex[] = R"sql(
+CREATE INDEX IF NOT EXISTS tu_inputs_file ON tu_inputs(file);
+)sql";
+
 // Facts derived from the linked program at the end of an analyze, per mode
 // (fputcheck/Facts.h: a digest of the rules that decide reachability), for
 // front ends that see one file. Created by the first analyze that writes
@@ -177,7 +184,7 @@ Expected<bool> fputcheck::ensureSchema(sql::Database &Db) {
     if (!Empty)
       return Error::success();
     Created = true;
-    if (Error E = Db.exec(std::string(Tables) + FailureTables))
+    if (Error E = Db.exec(std::string(Tables) + FailureTables + ReaderIndex))
       return E;
     auto Put = Db.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2)");
     if (!Put)
@@ -197,6 +204,10 @@ Expected<bool> fputcheck::ensureSchema(sql::Database &Db) {
 
 Error fputcheck::addFailureTables(sql::Database &Db) {
   return Db.exec(FailureTables);
+}
+
+Error fputcheck::addReaderIndex(sql::Database &Db) {
+  return Db.exec(ReaderIndex);
 }
 
 Error fputcheck::addFactsTables(sql::Database &Db) {

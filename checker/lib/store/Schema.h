@@ -2,7 +2,8 @@
 //
 // The schema is documented for users in docs/store.md; bump the version on
 // any change to it, so older stores are rebuilt rather than misread. Tables
-// a store may lack (addFailureTables, addFactsTables) are the exception:
+// and indexes a store may lack (addFailureTables, addReaderIndex,
+// addFactsTables, the stored findings) are the exception:
 // they are added to a store of the same version when it is opened or first
 // written.
 //
@@ -23,6 +24,8 @@ llvm::Expected<bool> ensureSchema(sql::Database &Db);
 
 /// Adds the tables of failed parses where they are missing.
 llvm::Error addFailureTables(sql::Database &Db);
+/// Adds the index of TU inputs by file where it is missing.
+llvm::Error addReaderIndex(sql::Database &Db);
 /// Adds the tables of reach facts (fputcheck/Facts.h) where they are missing.
 llvm::Error addFactsTables(sql::Database &Db);
 

@@ -51,6 +51,8 @@ Error SummaryStore::prepare() {
   // A store written before failures were kept gets their tables here.
   if (Error E = addFailureTables(Db))
     return E;
+  if (Error E = addReaderIndex(Db))
+    return E;
   if (Error E = addCommandTables())
     return E;
   std::pair<sql::Statement *, const char *> All[] = {

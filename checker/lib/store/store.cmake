@@ -17,6 +17,7 @@ target_sources(fputcheck_lib PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/StoreLock.cpp
   ${CMAKE_CURRENT_LIST_DIR}/StoredCommands.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SummaryJSON.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/StoredFindings.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SummaryStore.cpp
   ${CMAKE_CURRENT_LIST_DIR}/VerifiedStamp.cpp
 )
@@ -44,6 +45,7 @@ string(REPLACE ";" "|" _fputcheck_hash_inputs "${_fputcheck_extraction_sources}"
 add_custom_command(
   OUTPUT ${_fputcheck_generated}/ExtractorSources.inc
   COMMAND ${CMAKE_COMMAND} -DOUT=${_fputcheck_generated}/ExtractorSources.inc
+          -DNAME=FPUTCHECK_EXTRACTOR_SOURCES
           -DFILES=${_fputcheck_hash_inputs}
           -P ${CMAKE_CURRENT_LIST_DIR}/HashSources.cmake
   DEPENDS ${_fputcheck_extraction_sources}
@@ -53,3 +55,27 @@ add_custom_command(
   VERBATIM)
 target_sources(fputcheck_lib PRIVATE ${_fputcheck_generated}/ExtractorSources.inc)
 target_include_directories(fputcheck_lib PRIVATE ${_fputcheck_generated})
+
+# Stored findings (store/StoredFindings.cpp) are keyed by a hash of every
+# source of the library, so any change to how a program is linked or
+# analysed makes the next run analyse again; a glob wider than needed costs
+# one analysis, never a stale finding.
+file(GLOB_RECURSE _fputcheck_analysis_sources
+  ${CMAKE_CURRENT_LIST_DIR}/../*.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/../*.h
+  ${CMAKE_CURRENT_LIST_DIR}/../../include/fputcheck/*.h
+  ${CMAKE_CURRENT_LIST_DIR}/../../include/fputcheck/*.def)
+list(SORT _fputcheck_analysis_sources)
+string(REPLACE ";" "|" _fputcheck_analysis_inputs "${_fputcheck_analysis_sources}")
+add_custom_command(
+  OUTPUT ${_fputcheck_generated}/AnalysisSources.inc
+  COMMAND ${CMAKE_COMMAND} -DOUT=${_fputcheck_generated}/AnalysisSources.inc
+          -DNAME=FPUTCHECK_ANALYSIS_SOURCES
+          -DFILES=${_fputcheck_analysis_inputs}
+          -P ${CMAKE_CURRENT_LIST_DIR}/HashSources.cmake
+  DEPENDS ${_fputcheck_analysis_sources}
+          ${CMAKE_CURRENT_LIST_DIR}/HashSources.cmake
+          ${CMAKE_CURRENT_LIST_DIR}/../../cmake/WriteIfChanged.cmake
+  COMMENT "Hashing the library sources for stored findings"
+  VERBATIM)
+target_sources(fputcheck_lib PRIVATE ${_fputcheck_generated}/AnalysisSources.inc)
