@@ -1,4 +1,4 @@
-//===- HeldRefs.cpp - Files a function holds an extra reference on --------===//
+//===- HeldRefs.cpp - Extra file references a function holds --------------===//
 
 #include "extract/HeldRefs.h"
 #include "extract/MustSets.h"
@@ -55,8 +55,9 @@ public:
   }
 
 private:
-  void call(const CallExpr *CE, VarSet &S,
-            llvm::DenseMap<const CallExpr *, std::vector<unsigned>> *Out) const {
+  void
+  call(const CallExpr *CE, VarSet &S,
+       llvm::DenseMap<const CallExpr *, std::vector<unsigned>> *Out) const {
     if (Out) {
       std::vector<unsigned> Held;
       for (unsigned I = 0; I < CE->getNumArgs(); ++I)
@@ -91,18 +92,16 @@ private:
   }
 
   static const VarDecl *varOf(const Expr *E) {
-    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(
-        E ? E->IgnoreParenCasts() : nullptr);
+    const auto *DRE =
+        dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenCasts() : nullptr);
     return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   }
 
   /// A use of a held variable that cannot let its reference go: an
-  /// argument (the call decides), a test against NULL.
+  /// argument (the call decides), a comparison or a test (`!fp`, `if (fp)`).
   bool keepsReference(const DeclRefExpr *DRE) const {
     const Stmt *P = PM.getParentIgnoreParenCasts(DRE);
-    auto Is = [&](const Expr *E) {
-      return E && E->IgnoreParenCasts() == DRE;
-    };
+    auto Is = [&](const Expr *E) { return E && E->IgnoreParenCasts() == DRE; };
     if (const auto *CE = dyn_cast_or_null<CallExpr>(P))
       return llvm::any_of(CE->arguments(), Is);
     if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P))
@@ -159,8 +158,7 @@ private:
 } // namespace
 
 llvm::DenseMap<const CallExpr *, std::vector<unsigned>>
-fputcheck::heldRefArgs(const FunctionDecl *FD, const CFG &Cfg,
-                       const Rules &R) {
+fputcheck::heldRefArgs(const FunctionDecl *FD, const CFG &Cfg, const Rules &R) {
   llvm::DenseMap<const CallExpr *, std::vector<unsigned>> Out;
   if (R.ReferenceGets.empty() || !FD->getBody())
     return Out;

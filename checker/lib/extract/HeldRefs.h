@@ -1,4 +1,4 @@
-//===- HeldRefs.h - Files a function holds an extra reference on -*- C++ -*-===//
+//===- HeldRefs.h - Extra file references a function holds ------*- C++ -*-===//
 //
 // fs/nfsd/vfs.c:
 //   get_file(fp); filp_close(fp, NULL); __fput_sync(fp);

@@ -23,8 +23,8 @@ namespace fputcheck {
 /// that successor says. A block ending in a noreturn call (BUG()) passes
 /// nothing on: whatever follows runs only where it was not taken.
 template <class T, class BlockFn, class EdgeFn>
-std::vector<std::optional<std::set<T>>>
-mustSets(const clang::CFG &Cfg, BlockFn Block, EdgeFn Edge) {
+std::vector<std::optional<std::set<T>>> mustSets(const clang::CFG &Cfg,
+                                                 BlockFn Block, EdgeFn Edge) {
   unsigned N = Cfg.getNumBlockIDs();
   std::vector<std::optional<std::set<T>>> In(N);
   In[Cfg.getEntry().getBlockID()] = std::set<T>();
