@@ -128,6 +128,15 @@ private:
       // The last statement of ({ ... }) is its value.
       return CS->body_back() != Child ||
              !isa_and_nonnull<StmtExpr>(PM.getParent(CS));
+    // `if (keep) get_file(fp);`: a branch or a loop body, not a condition.
+    if (const auto *If = dyn_cast_or_null<IfStmt>(P))
+      return Child == If->getThen() || Child == If->getElse();
+    if (const auto *W = dyn_cast_or_null<WhileStmt>(P))
+      return Child == W->getBody();
+    if (const auto *D = dyn_cast_or_null<DoStmt>(P))
+      return Child == D->getBody();
+    if (const auto *F = dyn_cast_or_null<ForStmt>(P))
+      return Child == F->getBody();
     return isa_and_nonnull<LabelStmt, SwitchCase>(P);
   }
 
