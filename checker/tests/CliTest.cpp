@@ -207,6 +207,34 @@ TEST(Cli, CurrentTaskNamesAreIdentifiers) {
   EXPECT_NE(R.Err.find("not a C identifier"), std::string::npos) << R.Err;
 }
 
+TEST(Cli, ExtraReferenceRulesAreChecked) {
+  struct {
+    const char *Yaml;
+    const char *Error;
+  } Broken[] = {
+      {"sync_variants: [__fput_sync]\n"
+       "reference_gets:\n"
+       "  - get_file()\n",
+       "not a C identifier"},
+      {"sync_variants: [__fput_sync]\n"
+       "release_file_args:\n"
+       "  - { name: close_fd, arg: -2 }\n",
+       "'arg' must be an argument index"},
+      {"sync_variants: [__fput_sync]\n"
+       "release_file_args:\n"
+       "  - { name: close_fd }\n",
+       "missing required key 'arg'"},
+  };
+  for (const auto &B : Broken) {
+    TempDir D;
+    std::string Rules;
+    ToolResult R = runWithRules(D, B.Yaml, Rules);
+    EXPECT_EQ(R.Status, 2) << B.Yaml;
+    EXPECT_NE(R.Err.find(Rules + ":3:"), std::string::npos) << R.Err;
+    EXPECT_NE(R.Err.find(B.Error), std::string::npos) << R.Err;
+  }
+}
+
 TEST(Cli, ContextTestNeedsFlagOrMacro) {
   TempDir D;
   std::string Rules;

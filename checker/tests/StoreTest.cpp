@@ -909,7 +909,7 @@ TEST(SummaryCodec, CorpusRoundTripsExactly) {
   std::vector<std::string> Files =
       test::listCorpusTUs(FPUTCHECK_CORPUS_DIR "/cases");
   ASSERT_GT(Files.size(), 20u);
-  unsigned Calls = 0, Held = 0, Stores = 0, Exports = 0;
+  unsigned Calls = 0, Held = 0, HeldRefs = 0, Stores = 0, Exports = 0;
   for (const std::string &F : Files) {
     TUOutcome O = extractOne(
         test::corpusCommand(F, FPUTCHECK_CORPUS_DIR "/include"), rules());
@@ -928,6 +928,7 @@ TEST(SummaryCodec, CorpusRoundTripsExactly) {
       for (const CallSite &C : Fn.Calls) {
         ++Calls;
         Held += C.Held.size();
+        HeldRefs += C.HeldRefArgs.size();
       }
     Stores += O.Summary.Stores.size();
     Exports += O.Summary.Exports.size();
@@ -935,6 +936,7 @@ TEST(SummaryCodec, CorpusRoundTripsExactly) {
   // The corpus exercises every part of a summary.
   EXPECT_GT(Calls, 0u);
   EXPECT_GT(Held, 0u);
+  EXPECT_GT(HeldRefs, 0u);
   EXPECT_GT(Stores, 0u);
   EXPECT_GT(Exports, 0u);
 }

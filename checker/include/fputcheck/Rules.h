@@ -74,6 +74,14 @@ struct CallbackRule {
   CallbackContext Context = CallbackContext::Task;
 };
 
+/// Argument \c Arg of a release function (a sync variant, or one assumed
+/// synchronous) is the file it releases; -1 when it takes none (a
+/// descriptor). Functions not listed release their first argument.
+struct ReleaseFileArg {
+  std::string Name;
+  int Arg = 0;
+};
+
 /// A test of the running context that a branch condition can make. Code
 /// behind `if (!(current->flags & PF_WQ_WORKER)) { WARN_ON_ONCE(1); return; }`
 /// runs only in a workqueue worker; the kernel states where a call may run
@@ -126,6 +134,10 @@ public:
   /// Returns nonzero when its caller dropped the last reference
   /// (atomic_dec_and_test()); calls behind it run only then.
   bool isLastReferenceTest(llvm::StringRef Name) const;
+  /// Takes a reference on the file that is its first argument (get_file()).
+  bool isReferenceGet(llvm::StringRef Name) const;
+  /// Which argument of release function \p Name is the file, or -1.
+  int releaseFileArg(llvm::StringRef Name) const;
   /// The context test named \p Name (a flag or a macro), if any.
   const ContextTest *contextTest(llvm::StringRef Name) const;
   /// Stable digest of everything extraction depends on, for cache keys.
@@ -165,6 +177,8 @@ public:
   std::string TaskFlagsField;
   std::vector<ContextTest> ContextTests;
   std::vector<std::string> LastReferenceTests;
+  std::vector<std::string> ReferenceGets;
+  std::vector<ReleaseFileArg> ReleaseFileArgs;
 
 private:
   llvm::Error collectKinds(llvm::StringRef Text, llvm::StringRef BufferName);
@@ -174,8 +188,9 @@ private:
   llvm::StringMap<unsigned> LockIndex;
   llvm::StringMap<unsigned> KindIndex;
   llvm::StringMap<unsigned> TestIndex;
+  llvm::StringMap<int> FileArgIndex;
   llvm::StringSet<> SyncSet, ExportSet, CompleteSet, WaitSet, ExitSet,
-      BarrierSet, LastRefSet, CurrentSet;
+      BarrierSet, LastRefSet, CurrentSet, GetSet;
 };
 
 } // namespace fputcheck

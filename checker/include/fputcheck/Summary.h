@@ -63,6 +63,11 @@ struct CallSite {
   /// Context tests that hold on every path to this call ("+PF_WQ_WORKER",
   /// "-in_interrupt"; rules: context_tests), sorted.
   std::vector<std::string> Guards;
+  /// Arguments (by index) that are a local or parameter on which this
+  /// function took a reference (rules: reference_gets) on every path to
+  /// this call, and which it has not passed anywhere nor assigned since:
+  /// releasing that argument here cannot drop the last reference.
+  std::vector<unsigned> HeldRefArgs;
 };
 
 /// A lock operation a function performs on behalf of its caller: a lock

@@ -74,7 +74,7 @@ void fputcheck::searchChains(
     std::string Mapped = K.empty() ? "" : LockKey(K).intoCallee(C.ArgKeys);
     for (const std::string &T : P.targets(C)) {
       // Only where a sync call is still reachable within the budget left.
-      if (!RA.reachesAfter(T, Indirect))
+      if (!RA.follows(C, T) || !RA.reachesAfter(T, Indirect))
         continue;
       if (RA.isSync(T)) {
         if (!(Contexts & Ctx.syncMask(T)) ||

@@ -14,16 +14,17 @@ std::string fputcheck::factsMode(const Rules &R) {
 namespace {
 
 /// Of \p Targets, those from which a sync variant is reachable after a call
-/// that costs \p Cost of the budget.
+/// (\p C, when it is one call site's) that costs \p Cost of the budget.
 std::vector<std::string> reaching(const Reachability &RA,
                                   ArrayRef<std::string> Targets,
-                                  unsigned Cost) {
+                                  unsigned Cost,
+                                  const CallSite *C = nullptr) {
   unsigned Max = RA.rules().MaxIndirectCalls;
   std::vector<std::string> Out;
   if (Cost > Max)
     return Out;
   for (const std::string &T : Targets)
-    if (RA.reachesWithin(T, Max - Cost))
+    if ((!C || RA.follows(*C, T)) && RA.reachesWithin(T, Max - Cost))
       Out.push_back(T);
   return Out;
 }
@@ -40,7 +41,7 @@ FunctionFact factOf(const Reachability &RA, const FunctionSummary &F) {
   unsigned Best = ~0u;
   for (const CallSite &C : F.Calls) {
     unsigned Cost = P.isGuess(C) ? 1 : 0;
-    std::vector<std::string> Reach = reaching(RA, P.targets(C), Cost);
+    std::vector<std::string> Reach = reaching(RA, P.targets(C), Cost, &C);
     if (Reach.empty() && !Sync)
       continue;
     // Locks held here make findings in this function's own file, which a

@@ -2,6 +2,7 @@
 
 #include "analysis/Reachability.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include <deque>
 
 using namespace llvm;
@@ -19,6 +20,8 @@ Reachability::Reachability(const Program &P, const Rules &R)
   for (const FunctionSummary *F : P.functions())
     for (const CallSite &C : F->Calls)
       for (const std::string &T : P.targets(C)) {
+        if (!follows(C, T))
+          continue;
         Callers[T].push_back({F, P.isGuess(C) ? 1u : 0u});
         if (isSync(T))
           Seed(T);
@@ -53,6 +56,13 @@ Reachability::Reachability(const Program &P, const Rules &R)
 
 bool Reachability::isSync(StringRef Key) const {
   return R.isSyncVariant(keyName(Key));
+}
+
+bool Reachability::follows(const CallSite &C, StringRef Target) const {
+  if (C.HeldRefArgs.empty() || !isSync(Target))
+    return true;
+  int File = R.releaseFileArg(keyName(Target));
+  return File < 0 || !llvm::is_contained(C.HeldRefArgs, unsigned(File));
 }
 
 Step fputcheck::stepFor(const Hop &H) {

@@ -31,6 +31,11 @@ public:
   Reachability(const Program &P, const Rules &R);
 
   bool isSync(llvm::StringRef Key) const;
+  /// Whether chains follow call \p C into \p Target. Not when Target is a
+  /// sync variant and the file it releases is an argument on which the
+  /// caller holds an extra reference (CallSite::HeldRefArgs): that call
+  /// cannot drop the last one, any more than fput() releases in place.
+  bool follows(const CallSite &C, llvm::StringRef Target) const;
   /// A sync variant, or a function from which one is reachable within the
   /// rules' budget of calls through struct fields.
   bool reaches(llvm::StringRef Key) const {

@@ -44,6 +44,8 @@ struct RuleDocument {
   std::optional<std::string> TaskFlagsField;
   std::vector<ContextTest> ContextTests;
   std::vector<std::string> LastReferenceTests;
+  std::vector<Identifier> ReferenceGets;
+  std::vector<ReleaseFileArg> ReleaseFileArgs;
 };
 
 /// Lock kinds may be declared in any file, so reading is two passes: the
@@ -59,6 +61,7 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(LockPrimitive)
 LLVM_YAML_IS_SEQUENCE_VECTOR(CallbackRule)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ContextTest)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ContextBit)
+LLVM_YAML_IS_SEQUENCE_VECTOR(ReleaseFileArg)
 LLVM_YAML_IS_FLOW_SEQUENCE_VECTOR(Identifier)
 
 namespace llvm {
@@ -192,6 +195,19 @@ template <> struct MappingTraits<CallbackRule> {
     return "";
   }
 };
+template <> struct MappingTraits<ReleaseFileArg> {
+  static void mapping(IO &Io, ReleaseFileArg &A) {
+    Identifier Name;
+    Io.mapRequired("name", Name);
+    Io.mapRequired("arg", A.Arg);
+    A.Name = Name.Name;
+  }
+  static std::string validate(IO &, ReleaseFileArg &A) {
+    if (A.Arg < -1)
+      return "'arg' must be an argument index (0, 1, ...) or -1";
+    return "";
+  }
+};
 template <> struct MappingTraits<RuleDocument> {
   static void mapping(IO &Io, RuleDocument &D) {
     Io.mapOptional("lock_kinds", D.Kinds);
@@ -211,6 +227,8 @@ template <> struct MappingTraits<RuleDocument> {
     Io.mapOptional("task_flags_field", D.TaskFlagsField);
     Io.mapOptional("context_tests", D.ContextTests);
     Io.mapOptional("last_reference_tests", D.LastReferenceTests);
+    Io.mapOptional("reference_gets", D.ReferenceGets);
+    Io.mapOptional("release_file_args", D.ReleaseFileArgs);
   }
 };
 } // namespace yaml
@@ -309,6 +327,9 @@ Expected<Rules> Rules::loadDirectory(StringRef Dir) {
       R.TaskFlagsField = *Doc.TaskFlagsField;
     append_range(R.ContextTests, Doc.ContextTests);
     append_range(R.LastReferenceTests, Doc.LastReferenceTests);
+    for (const Identifier &I : Doc.ReferenceGets)
+      R.ReferenceGets.push_back(I.Name);
+    append_range(R.ReleaseFileArgs, Doc.ReleaseFileArgs);
   }
   bool HasFlagTest = any_of(R.ContextTests, [](const ContextTest &T) {
     return !T.Flag.empty();
@@ -346,6 +367,10 @@ void Rules::reindex() {
   Fill(BarrierSet, Barriers);
   Fill(LastRefSet, LastReferenceTests);
   Fill(CurrentSet, CurrentTask);
+  Fill(GetSet, ReferenceGets);
+  FileArgIndex.clear();
+  for (const ReleaseFileArg &A : ReleaseFileArgs)
+    FileArgIndex[A.Name] = A.Arg; // A later file's entry wins.
   for (unsigned I = 0; I < Locks.size(); ++I)
     LockIndex.try_emplace(Locks[I].Name, I);
   for (unsigned I = 0; I < Kinds.size(); ++I)
@@ -391,6 +416,11 @@ bool Rules::isCompleteFunction(StringRef N) const {
 }
 bool Rules::isLastReferenceTest(StringRef N) const {
   return LastRefSet.contains(N);
+}
+bool Rules::isReferenceGet(StringRef N) const { return GetSet.contains(N); }
+int Rules::releaseFileArg(StringRef N) const {
+  auto It = FileArgIndex.find(N);
+  return It == FileArgIndex.end() ? 0 : It->second;
 }
 bool Rules::isExitRoot(StringRef N) const { return ExitSet.contains(N); }
 bool Rules::isCurrentTask(StringRef N) const { return CurrentSet.contains(N); }
@@ -450,6 +480,8 @@ std::string Rules::extractionFingerprint() const {
     H.update("test:" + T.Flag + "/" + T.Macro + ";");
   for (const std::string &N : LastReferenceTests)
     H.update("last:" + N + ";");
+  for (const std::string &N : ReferenceGets)
+    H.update("get:" + N + ";");
   H.update("current_task;");
   for (const std::string &C : CurrentTask)
     H.update(C + ";");
@@ -474,6 +506,12 @@ std::string Rules::reachFingerprint() const {
       Fields.push_back(C.Struct + "." + C.Field);
   for (const std::string &F : Sorted(Fields))
     H.update("callback:" + F + ";");
+  // A release of a file with an extra reference is not an edge.
+  std::vector<std::string> FileArgs;
+  for (const auto &A : FileArgIndex)
+    FileArgs.push_back(A.getKey().str() + "/" + std::to_string(A.getValue()));
+  for (const std::string &A : Sorted(FileArgs))
+    H.update("filearg:" + A + ";");
   H.update("indirect:" + std::to_string(MaxIndirectCalls) + ";");
   H.update("targets:" + std::to_string(MaxFieldTargets) + ";");
   return toHex(H.final());

@@ -2,6 +2,7 @@
 
 #include "extract/CallRecorder.h"
 #include "extract/GlobalTables.h"
+#include "extract/HeldRefs.h"
 #include "extract/LockExpr.h"
 #include "extract/StructName.h"
 
@@ -26,6 +27,7 @@ CallRecorder::CallRecorder(const FunctionDecl *FD, const CFG &Cfg,
     ContextTestReader Reader(R, SM, FD->getASTContext().getLangOpts());
     Facts = mustFacts(Cfg, Reader);
   }
+  HeldRefs = heldRefArgs(FD, Cfg, R);
 }
 
 void CallRecorder::onCall(const CallExpr *CE, const LockState &S,
@@ -73,6 +75,8 @@ void CallRecorder::onCall(const CallExpr *CE, const LockState &S,
   }
   if (!AnyKey)
     C.ArgKeys.clear();
+  if (auto It = HeldRefs.find(CE); It != HeldRefs.end())
+    C.HeldRefArgs = It->second;
   recordSite(std::move(C), S, BlockID);
 }
 

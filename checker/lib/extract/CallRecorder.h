@@ -4,8 +4,9 @@
 // function key, or the struct field called through, and the constant table
 // the object comes from), the locks that may be held and the caller's locks
 // released there, the argument keys and the functions passed as arguments,
-// the context tests that hold on every path to it (ContextTests.h), and the
-// call sites that may run next. A variable's cleanup function (`__free()`, a
+// the context tests that hold on every path to it (ContextTests.h), the
+// arguments it holds an extra file reference on (HeldRefs.h), and the call
+// sites that may run next. A variable's cleanup function (`__free()`, a
 // guard's destructor) is a call at the variable's declaration.
 //
 // It observes the lock transfer's last pass over the fixpoint states, so
@@ -49,6 +50,8 @@ private:
   const clang::SourceManager &SM;
   /// Per block: context tests that hold on every path to it.
   std::vector<std::optional<FactSet>> Facts;
+  /// Per call: arguments the function holds an extra reference on.
+  llvm::DenseMap<const clang::CallExpr *, std::vector<unsigned>> HeldRefs;
   std::vector<CallSite> Sites;
   /// Per block: its call sites (indices into Sites) in order.
   std::vector<std::vector<unsigned>> BlockSites;

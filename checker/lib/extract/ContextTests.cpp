@@ -1,6 +1,7 @@
 //===- ContextTests.cpp - What branches say about the running context -----===//
 
 #include "extract/ContextTests.h"
+#include "extract/MustSets.h"
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
@@ -155,55 +156,28 @@ fputcheck::mustFacts(const CFG &Cfg, ContextTestReader &Reader) {
             if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit())
               Reader.noteVar(VD, VD->getInit());
 
-  std::vector<std::optional<FactSet>> In(N);
-  In[Cfg.getEntry().getBlockID()] = FactSet();
-  std::vector<const CFGBlock *> Work{&Cfg.getEntry()};
-  std::vector<bool> Queued(N, false);
-  while (!Work.empty()) {
-    const CFGBlock *B = Work.back();
-    Work.pop_back();
-    Queued[B->getBlockID()] = false;
-    if (B->hasNoReturnElement())
-      continue; // BUG(): whatever follows runs only where the test held.
-    std::optional<std::string> Fact;
-    if (B->succ_size() == 2) {
-      // The condition as written: getLastCondition() strips the parentheses
-      // that make `(irq_count())` the whole of in_interrupt().
-      const Expr *Cond = dyn_cast_or_null<Expr>(
-          B->getTerminatorCondition(/*StripParens=*/false));
-      if (!Cond)
-        Cond = B->getLastCondition();
-      if (Cond)
-        Fact = Reader.factWhenTrue(Cond);
-    }
-    unsigned Idx = 0;
-    for (const CFGBlock *S : B->succs()) {
-      unsigned I = Idx++;
-      if (!S)
-        continue;
-      FactSet Out = *In[B->getBlockID()];
-      if (Fact)
-        Out.insert(I == 0 ? *Fact : negateFact(*Fact)); // Succ 0: nonzero.
-      std::optional<FactSet> &Dst = In[S->getBlockID()];
-      bool Changed = false;
-      if (!Dst) {
-        Dst = std::move(Out);
-        Changed = true;
-      } else {
-        for (auto It = Dst->begin(); It != Dst->end();)
-          if (!Out.count(*It)) {
-            It = Dst->erase(It);
-            Changed = true;
-          } else {
-            ++It;
-          }
-      }
-      if (Changed && !Queued[S->getBlockID()]) {
-        Queued[S->getBlockID()] = true;
-        Work.push_back(S);
-      }
-    }
-  }
+  // A branch on a context test adds its fact to each edge: succ 0 is the
+  // edge where the condition is nonzero.
+  std::optional<std::string> Fact;
+  auto Block = [&](const CFGBlock &B, FactSet &) {
+    Fact.reset();
+    if (B.succ_size() != 2)
+      return;
+    // The condition as written: getLastCondition() strips the parentheses
+    // that make `(irq_count())` the whole of in_interrupt().
+    const Expr *Cond = dyn_cast_or_null<Expr>(
+        B.getTerminatorCondition(/*StripParens=*/false));
+    if (!Cond)
+      Cond = B.getLastCondition();
+    if (Cond)
+      Fact = Reader.factWhenTrue(Cond);
+  };
+  auto Edge = [&](const CFGBlock &, unsigned I, FactSet &Out) {
+    if (Fact)
+      Out.insert(I == 0 ? *Fact : negateFact(*Fact));
+  };
+  std::vector<std::optional<FactSet>> In =
+      mustSets<std::string>(Cfg, Block, Edge);
   // Calls on the way to BUG() (printk(), then panic()) lead nowhere; they
   // state no context, and would contradict the test that guards the calls
   // after it. A block is on the way when no path from it returns.

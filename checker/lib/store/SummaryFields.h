@@ -81,6 +81,7 @@ template <class IO> void mapFields(IO &M, CallSite &C) {
   M.field(optional("p"), C.FnArgs);
   M.field(optional("n"), C.Next);
   M.field(optional("g"), C.Guards);
+  M.field(optional("e"), C.HeldRefArgs);
 }
 
 /// An enum or a signed number through an unsigned field. Writers walk

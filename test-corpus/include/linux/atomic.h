@@ -50,6 +50,11 @@ static __always_inline void atomic_long_inc(atomic_long_t *v)
 	__atomic_fetch_add(&v->counter, 1, __ATOMIC_RELAXED);
 }
 
+static __always_inline long atomic_long_fetch_inc_relaxed(atomic_long_t *v)
+{
+	return __atomic_fetch_add(&v->counter, 1, __ATOMIC_RELAXED);
+}
+
 static __always_inline bool atomic_long_dec_and_test(atomic_long_t *v)
 {
 	return __atomic_sub_fetch(&v->counter, 1, __ATOMIC_SEQ_CST) == 0;

@@ -40,6 +40,15 @@ void warn_slowpath_fmt(const char *file, const int line, unsigned taint,
 	unlikely(__ret_warn_on);					\
 })
 
+#define WARN(condition, format...) ({				\
+	int __ret_warn_on = !!(condition);				\
+	if (unlikely(__ret_warn_on))					\
+		__WARN_printf(TAINT_WARN, format);			\
+	unlikely(__ret_warn_on);					\
+})
+
+/* The real ones warn once (DO_ONCE_LITE_IF); the once is left out here. */
 #define WARN_ON_ONCE(condition)	WARN_ON(condition)
+#define WARN_ONCE(condition, format...)	WARN(condition, format)
 
 #endif	/* _LINUX_BUG_H */
