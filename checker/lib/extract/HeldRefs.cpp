@@ -164,12 +164,25 @@ private:
   ParentMap PM;
   llvm::DenseSet<const VarDecl *> Aliased; // May hold null: harmless.
 };
+/// Whether \p Cfg calls a reference get at all: most functions do not, and
+/// they need neither a parent map nor the dataflow.
+bool callsAGet(const CFG &Cfg, const Rules &R) {
+  for (const CFGBlock *B : Cfg)
+    for (const CFGElement &E : *B)
+      if (auto CS = E.getAs<CFGStmt>())
+        if (const auto *CE = dyn_cast<CallExpr>(CS->getStmt()))
+          if (const FunctionDecl *Callee = CE->getDirectCallee();
+              Callee && Callee->getIdentifier() &&
+              R.isReferenceGet(Callee->getName()))
+            return true;
+  return false;
+}
 } // namespace
 
 llvm::DenseMap<const CallExpr *, std::vector<unsigned>>
 fputcheck::heldRefArgs(const FunctionDecl *FD, const CFG &Cfg, const Rules &R) {
   llvm::DenseMap<const CallExpr *, std::vector<unsigned>> Out;
-  if (R.ReferenceGets.empty() || !FD->getBody())
+  if (R.ReferenceGets.empty() || !FD->getBody() || !callsAGet(Cfg, R))
     return Out;
   HeldRefTransfer T(FD, R);
   std::vector<std::optional<VarSet>> In = mustSets<const VarDecl *>(
