@@ -123,9 +123,11 @@ std::string LockKey::intoCallee(ArrayRef<std::string> ArgKeys) const {
   return Key.str();
 }
 
-std::string LockKey::text() const {
+std::string LockKey::text() const { return pathText(Key); }
+
+std::string LockKey::pathText(StringRef Path) {
   std::string Text;
-  for (char C : Key) {
+  for (char C : Path) {
     if (C == '.')
       Text += "->";
     else

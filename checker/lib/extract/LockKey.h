@@ -87,6 +87,8 @@ public:
   /// Display text for a key with no expression behind it:
   /// "current.signal.cred_guard_mutex" -> "current->signal->cred_guard_mutex".
   std::string text() const;
+  /// Display text for a path of a key: ".ctx.uring_lock" -> "->ctx->uring_lock".
+  static std::string pathText(llvm::StringRef Path);
 
 private:
   llvm::StringRef Key;

@@ -45,10 +45,10 @@ static AppliedOp fromEffect(const LockEffect &E, const CallExpr *CE,
   if (Arg >= 0 && unsigned(Arg) < CE->getNumArgs()) {
     LockRef LR = lockRefFor(CE->getArg(Arg), FD, /*WantText=*/true, &R);
     // inode_lock(inode) holds inode->i_rwsem, not "inode": with the member
-    // kept, releasing inode->i_lock in between does not drop it.
-    std::string Member = StringRef(E.Path).starts_with(".")
-                             ? "->" + StringRef(E.Path).drop_front().str()
-                             : E.Path;
+    // kept, releasing inode->i_lock in between does not drop it. Every step
+    // of the path is through a pointer: io_ring_submit_lock(req->ctx, ...)
+    // holds req->ctx->uring_lock.
+    std::string Member = LockKey::pathText(E.Path);
     A.Key =
         LR.Key.empty() ? LockKey::unrooted(LR.Text + Member) : LR.Key + E.Path;
     A.Text = LR.Text + Member;
