@@ -424,6 +424,22 @@ TEST(Cli, WhatIfAndCensus) {
   EXPECT_NE(C.Out.find("filp_close: "), std::string::npos) << C.Out;
 }
 
+// A call covered by an extra reference is safe for a reason the census
+// gives; one that is merely reached by no unsafe path says nothing more.
+TEST(Cli, CensusSaysWhyAnExtraReferenceMakesACallSafe) {
+  TempDir D;
+  std::string DB = writeCorpusDatabase(
+      D, {corpusCase("whatif-extra-ref-nfsd-filp-close.c")});
+  ToolResult C = runTool({"census", "filp_close", "-p", DB, "--quiet"});
+  EXPECT_EQ(occurrences(C.Out, "safe (its caller holds an extra reference"),
+            2u)
+      << C.Out;
+  ToolResult J = runTool(
+      {"census", "filp_close", "-p", DB, "--quiet", "--format", "json"});
+  EXPECT_EQ(occurrences(J.Out, "\"why\": \"its caller holds an extra"), 2u)
+      << J.Out;
+}
+
 TEST(Cli, CensusJudgesEveryCallNotJustTheShortestChain) {
   TempDir D;
   std::string Src = D.write("census.c", R"(#include <linux/mutex.h>

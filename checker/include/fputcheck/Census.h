@@ -17,6 +17,10 @@ namespace fputcheck {
 struct CensusEntry {
   Step Site; // The call of NAME, in its caller.
   std::vector<Finding> Verdicts;
+  /// Why a call no chain starts from is safe, when the reason is the call
+  /// itself (its caller holds an extra reference on the file it releases);
+  /// empty when it is simply reached by no unsafe path.
+  std::string Why;
 };
 
 /// \p R must list \p Name as a sync variant (Rules::addSyncVariant).

@@ -2,6 +2,7 @@
 
 #include "fputcheck/Census.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/JSON.h"
 #include <map>
 #include <set>
@@ -23,7 +24,11 @@ std::vector<CensusEntry> fputcheck::takeCensus(const Program &P,
       for (const std::string &T : P.targets(C))
         if (keyName(T) == Name) {
           Index[{F->File, C.Line, C.Col, F->Name}] = Out.size();
-          Out.push_back({Step{F->Name, F->File, C.Line, C.Col, ""}, {}});
+          Out.push_back({Step{F->Name, F->File, C.Line, C.Col, ""}, {}, ""});
+          int File = R.releaseFileArg(Name);
+          if (File >= 0 && llvm::is_contained(C.HeldRefArgs, unsigned(File)))
+            Out.back().Why = "its caller holds an extra reference on the "
+                             "file, so this is not the last release";
           break;
         }
   for (Finding &Fd : Findings) {
@@ -48,7 +53,10 @@ void fputcheck::emitCensusText(StringRef Name,
     OS << relativePath(E.Site.File, O.Root) << ":" << E.Site.Line << " "
        << E.Site.Function << "() calls " << Name << "(): ";
     if (E.Verdicts.empty()) {
-      OS << "safe\n";
+      OS << "safe";
+      if (!E.Why.empty())
+        OS << " (" << E.Why << ")";
+      OS << "\n";
       continue;
     }
     ++Unsafe;
@@ -88,13 +96,15 @@ void fputcheck::emitCensusJSON(StringRef Name,
           {"message", F.Message},
           {"chain", F.Chain}});
     Unsafe += !E.Verdicts.empty();
-    Sites.push_back(json::Object{
-        {"function", E.Site.Function},
-        {"file", relativePath(E.Site.File, O.Root)},
-        {"line", E.Site.Line},
-        {"column", E.Site.Col},
-        {"verdict", E.Verdicts.empty() ? "safe" : "unsafe"},
-        {"findings", std::move(V)}});
+    json::Object Site{{"function", E.Site.Function},
+                      {"file", relativePath(E.Site.File, O.Root)},
+                      {"line", E.Site.Line},
+                      {"column", E.Site.Col},
+                      {"verdict", E.Verdicts.empty() ? "safe" : "unsafe"},
+                      {"findings", std::move(V)}};
+    if (!E.Why.empty())
+      Site["why"] = E.Why;
+    Sites.push_back(std::move(Site));
   }
   OS << formatv("{0:2}",
                 json::Value(json::Object{
