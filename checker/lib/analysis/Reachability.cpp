@@ -40,6 +40,7 @@ Reachability::Reachability(const Program &P, const Rules &R)
     if (It == Callers.end())
       continue;
     for (auto [F, Cost] : It->second) {
+      CallsReaching.insert(F);
       if (R.isBarrier(keyName(F->Key)) || D + Cost > R.MaxIndirectCalls)
         continue;
       auto [Known, New] = FewestIndirect.try_emplace(F->Key, D + Cost);

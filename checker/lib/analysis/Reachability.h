@@ -14,6 +14,7 @@
 #include "fputcheck/Finding.h"
 #include "fputcheck/Program.h"
 #include "analysis/RunContexts.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include <optional>
 
@@ -74,6 +75,13 @@ public:
     return reachesWithin(Key, R.MaxIndirectCalls - Indirect);
   }
 
+  /// Whether some call of \p F that chains follow goes to a function that
+  /// reaches a sync variant: only these can start a chain, and checks that
+  /// look at every function skip the others (most of a kernel) at once.
+  bool callsReaching(const FunctionSummary *F) const {
+    return CallsReaching.contains(F);
+  }
+
   const Program &program() const { return P; }
   const Rules &rules() const { return R; }
   const RunContexts &contexts() const { return Contexts; }
@@ -83,6 +91,7 @@ private:
   const Rules &R;
   RunContexts Contexts;
   llvm::StringMap<unsigned> FewestIndirect;
+  llvm::DenseSet<const FunctionSummary *> CallsReaching;
 };
 
 /// Step for a hop: "F() calls Target()" at the call site.

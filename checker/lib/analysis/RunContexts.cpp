@@ -29,9 +29,12 @@ RunContexts::RunContexts(const Program &P, const Rules &R) : P(P), R(R) {
     Seed(R.callbackForField(S.Struct, S.Field), S.Function);
   // One 0-1 breadth-first search per context: a direct call (or one
   // through a known table) costs nothing, a guessed field call one.
+  // The searches visit most of a kernel (work items reach a lot): the
+  // queue holds the map's entries, so a visit costs one lookup of its key.
+  using Entry = StringMapEntry<std::array<unsigned, NumBits>>;
   for (unsigned Bit = 0; Bit < NumBits; ++Bit) {
-    std::deque<std::string> Queue;
-    auto Reach = [&](const std::string &Key, unsigned Cost, bool Front) {
+    std::deque<Entry *> Queue;
+    auto Reach = [&](StringRef Key, unsigned Cost, bool Front) {
       if (Cost > R.MaxIndirectCalls)
         return;
       auto [It, New] = Fewest.try_emplace(Key, None);
@@ -40,19 +43,19 @@ RunContexts::RunContexts(const Program &P, const Rules &R) : P(P), R(R) {
         return;
       D = Cost;
       if (Front)
-        Queue.push_front(Key);
+        Queue.push_front(&*It);
       else
-        Queue.push_back(Key);
+        Queue.push_back(&*It);
     };
     for (const std::string *Fn : Seeds[Bit])
       Reach(*Fn, 0, false);
     while (!Queue.empty()) {
-      std::string Key = Queue.front();
+      Entry *E = Queue.front();
       Queue.pop_front();
-      const FunctionSummary *F = P.function(Key);
+      const FunctionSummary *F = P.function(E->getKey());
       if (!F)
         continue;
-      unsigned D = Fewest[Key][Bit];
+      unsigned D = E->second[Bit];
       for (const CallSite &C : F->Calls) {
         bool Guess = P.isGuess(C);
         for (const std::string &T : P.targets(C))

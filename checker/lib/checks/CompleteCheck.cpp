@@ -115,6 +115,8 @@ void CompleteCheck::run(const Reachability &RA, ChainMode M,
   const Program &P = RA.program();
   MayComplete MC(RA);
   for (const FunctionSummary *F : P.functions()) {
+    if (!RA.callsReaching(F))
+      continue;
     for (unsigned I = 0; I < F->Calls.size(); ++I) {
       const CallSite &C = F->Calls[I];
       if (llvm::none_of(P.targets(C),

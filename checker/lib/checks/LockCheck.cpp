@@ -67,6 +67,8 @@ void LockCheck::run(const Reachability &RA, ChainMode M, FindingSink &Out) {
   const Program &P = RA.program();
   const Rules &R = RA.rules();
   for (const FunctionSummary *F : P.functions()) {
+    if (!RA.callsReaching(F))
+      continue;
     for (unsigned I = 0; I < F->Calls.size(); ++I) {
       const CallSite &C = F->Calls[I];
       if (C.Held.empty() || none_of(P.targets(C), [&](const std::string &T) {
