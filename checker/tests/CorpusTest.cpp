@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BundledRules.h"
 #include "CorpusCase.h"
 #include "fputcheck/Emit.h"
 
@@ -22,17 +23,7 @@ namespace {
 const std::string CasesDir = FPUTCHECK_CORPUS_DIR "/cases";
 const std::string IncludeDir = FPUTCHECK_CORPUS_DIR "/include";
 
-const Rules &rules() {
-  static Rules R = [] {
-    auto Loaded = Rules::loadDirectory(FPUTCHECK_RULES_DIR);
-    if (!Loaded) {
-      llvm::errs() << llvm::toString(Loaded.takeError()) << "\n";
-      std::abort();
-    }
-    return std::move(*Loaded);
-  }();
-  return R;
-}
+const Rules &rules() { return test::bundledRules(); }
 
 class Corpus : public ::testing::TestWithParam<std::string> {};
 

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BundledRules.h"
 #include "fputcheck/Emit.h"
 #include "CorpusCase.h"
 #include "CorpusDatabase.h"
@@ -42,17 +43,7 @@ using namespace fputcheck;
 
 namespace {
 
-const Rules &rules() {
-  static Rules R = [] {
-    auto Loaded = Rules::loadDirectory(FPUTCHECK_RULES_DIR);
-    if (!Loaded) {
-      errs() << toString(Loaded.takeError()) << "\n";
-      std::abort();
-    }
-    return std::move(*Loaded);
-  }();
-  return R;
-}
+const Rules &rules() { return test::bundledRules(); }
 
 // helper_put() (c.c) reaches __fput_sync(); a.c calls it under a spinlock,
 // b.c under a mutex, both through helper.h. c.c does not include helper.h.

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BundledRules.h"
 #include "CorpusDatabase.h"
 #include "fputcheck/Emit.h"
 #include "fputcheck/StoredFindings.h"
@@ -21,17 +22,7 @@ using namespace fputcheck;
 
 namespace {
 
-const Rules &rules() {
-  static Rules R = [] {
-    auto Loaded = Rules::loadDirectory(FPUTCHECK_RULES_DIR);
-    if (!Loaded) {
-      errs() << toString(Loaded.takeError()) << "\n";
-      std::abort();
-    }
-    return std::move(*Loaded);
-  }();
-  return R;
-}
+const Rules &rules() { return test::bundledRules(); }
 
 // A lock holder, an export and a completion: findings with notes and flows.
 const char *Cases[] = {"lock-direct-mutex-dm-table-device.c",
