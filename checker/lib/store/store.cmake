@@ -39,22 +39,31 @@ file(GLOB _fputcheck_extraction_headers
   ${CMAKE_CURRENT_LIST_DIR}/../../include/fputcheck/Extract.h
   ${CMAKE_CURRENT_LIST_DIR}/../../include/fputcheck/SummaryBuilder.h)
 list(APPEND _fputcheck_extraction_sources ${_fputcheck_extraction_headers})
-list(SORT _fputcheck_extraction_sources)
 set(_fputcheck_generated ${CMAKE_CURRENT_BINARY_DIR}/generated)
-string(REPLACE ";" "|" _fputcheck_hash_inputs "${_fputcheck_extraction_sources}")
-add_custom_command(
-  OUTPUT ${_fputcheck_generated}/ExtractorSources.inc
-  COMMAND ${CMAKE_COMMAND} -DOUT=${_fputcheck_generated}/ExtractorSources.inc
-          -DNAME=FPUTCHECK_EXTRACTOR_SOURCES
-          -DFILES=${_fputcheck_hash_inputs}
-          -P ${CMAKE_CURRENT_LIST_DIR}/HashSources.cmake
-  DEPENDS ${_fputcheck_extraction_sources}
-          ${CMAKE_CURRENT_LIST_DIR}/HashSources.cmake
-          ${CMAKE_CURRENT_LIST_DIR}/../../cmake/WriteIfChanged.cmake
-  COMMENT "Hashing the extraction sources for the summary store"
-  VERBATIM)
-target_sources(fputcheck_lib PRIVATE ${_fputcheck_generated}/ExtractorSources.inc)
 target_include_directories(fputcheck_lib PRIVATE ${_fputcheck_generated})
+
+# fputcheck_hash_sources(INC MACRO COMMENT FILES...): generated/INC defines
+# MACRO as the SHA1 of FILES' contents, remade when any of them changes.
+function(fputcheck_hash_sources inc macro comment)
+  set(files ${ARGN})
+  list(SORT files)
+  string(REPLACE ";" "|" inputs "${files}")
+  add_custom_command(
+    OUTPUT ${_fputcheck_generated}/${inc}
+    COMMAND ${CMAKE_COMMAND} -DOUT=${_fputcheck_generated}/${inc}
+            -DNAME=${macro} -DFILES=${inputs}
+            -P ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/HashSources.cmake
+    DEPENDS ${files}
+            ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/HashSources.cmake
+            ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../../cmake/WriteIfChanged.cmake
+    COMMENT "${comment}"
+    VERBATIM)
+  target_sources(fputcheck_lib PRIVATE ${_fputcheck_generated}/${inc})
+endfunction()
+
+fputcheck_hash_sources(ExtractorSources.inc FPUTCHECK_EXTRACTOR_SOURCES
+  "Hashing the extraction sources for the summary store"
+  ${_fputcheck_extraction_sources})
 
 # Stored findings (store/StoredFindings.cpp) are keyed by a hash of every
 # source of the library, so any change to how a program is linked or
@@ -65,17 +74,6 @@ file(GLOB_RECURSE _fputcheck_analysis_sources
   ${CMAKE_CURRENT_LIST_DIR}/../*.h
   ${CMAKE_CURRENT_LIST_DIR}/../../include/fputcheck/*.h
   ${CMAKE_CURRENT_LIST_DIR}/../../include/fputcheck/*.def)
-list(SORT _fputcheck_analysis_sources)
-string(REPLACE ";" "|" _fputcheck_analysis_inputs "${_fputcheck_analysis_sources}")
-add_custom_command(
-  OUTPUT ${_fputcheck_generated}/AnalysisSources.inc
-  COMMAND ${CMAKE_COMMAND} -DOUT=${_fputcheck_generated}/AnalysisSources.inc
-          -DNAME=FPUTCHECK_ANALYSIS_SOURCES
-          -DFILES=${_fputcheck_analysis_inputs}
-          -P ${CMAKE_CURRENT_LIST_DIR}/HashSources.cmake
-  DEPENDS ${_fputcheck_analysis_sources}
-          ${CMAKE_CURRENT_LIST_DIR}/HashSources.cmake
-          ${CMAKE_CURRENT_LIST_DIR}/../../cmake/WriteIfChanged.cmake
-  COMMENT "Hashing the library sources for stored findings"
-  VERBATIM)
-target_sources(fputcheck_lib PRIVATE ${_fputcheck_generated}/AnalysisSources.inc)
+fputcheck_hash_sources(AnalysisSources.inc FPUTCHECK_ANALYSIS_SOURCES
+  "Hashing the library sources for stored findings"
+  ${_fputcheck_analysis_sources})
