@@ -176,6 +176,36 @@ TEST_F(FactsStore, SavedFactsReadBackAndLinkTheSame) {
   EXPECT_NE(*Changed, Digest);
 }
 
+// Every what-if name tried is a mode: a store keeps the most recent ones,
+// and always the one just written.
+TEST_F(FactsStore, OnlyTheMostRecentModesAreKept) {
+  Rules R = loadRules();
+  CorpusCase C = loadCase(CasesDir, "lock-cross-tu");
+  Program P;
+  for (const TUSummary &S : summaries(C, R))
+    P.add(S);
+  P.link(R);
+  ReachFacts F = computeReachFacts(P, R);
+  ASSERT_FALSE(F.Functions.empty());
+  for (int I = 0; I < 11; ++I) {
+    F.Mode = "mode" + std::to_string(I);
+    ASSERT_FALSE(bool(saveReachFacts(Store, F)));
+  }
+  auto Db = sql::Database::open(Store, /*Create=*/false);
+  ASSERT_TRUE(bool(Db));
+  ASSERT_FALSE(F.Effects.empty());
+  for (const char *Table : {"fact_modes", "reach_functions", "lock_effects"}) {
+    auto Q = Db->prepare(std::string("SELECT count(DISTINCT mode), "
+                                     "sum(mode = 'mode10') FROM ") +
+                         Table);
+    ASSERT_TRUE(bool(Q));
+    ASSERT_TRUE(Q->step());
+    EXPECT_EQ(Q->integer(0), 8) << Table;
+    EXPECT_GT(Q->integer(1), 0) << Table;
+    Q->reset();
+  }
+}
+
 TEST_F(FactsStore, OtherRulesFindNoFacts) {
   Rules R = loadRules();
   ASSERT_FALSE(bool(saveReachFacts(Store, ReachFacts{factsMode(R), {}, {}})));

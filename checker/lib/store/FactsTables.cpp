@@ -21,6 +21,9 @@ using namespace fputcheck;
 
 namespace {
 
+/// How many modes' facts a store keeps (the plain rules and a few what-ifs).
+constexpr int KeptModes = 8;
+
 std::vector<uint8_t> encodeSlice(const FunctionSummary &F) {
   TUSummary One;
   One.Functions.push_back(F);
@@ -125,6 +128,28 @@ Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
       .run();
 }
 
+/// Drops the facts of every mode but \p Kept and the most recent others:
+/// each what-if name a reviewer tried is a mode (some thousand rows), and
+/// an editor only ever reads the mode of the rules it runs with.
+Error dropOldModes(sql::Database &Db, StringRef Kept) {
+  for (const char *Table : {"reach_functions", "reach_fields", "lock_effects"}) {
+    auto Del = Db.prepare(
+        std::string("DELETE FROM ") + Table +
+        " WHERE mode != ?1 AND mode NOT IN (SELECT mode FROM fact_modes "
+        "ORDER BY written_at DESC, mode LIMIT ?2)");
+    if (!Del)
+      return Del.takeError();
+    if (Error E = Del->bind(1, Kept).bind(2, int64_t(KeptModes)).run())
+      return E;
+  }
+  auto Modes = Db.prepare(
+      "DELETE FROM fact_modes WHERE mode != ?1 AND mode NOT IN (SELECT mode "
+      "FROM fact_modes ORDER BY written_at DESC, mode LIMIT ?2)");
+  if (!Modes)
+    return Modes.takeError();
+  return Modes->bind(1, Kept).bind(2, int64_t(KeptModes)).run();
+}
+
 } // namespace
 
 Error fputcheck::saveReachFacts(StringRef StorePath, const ReachFacts &F) {
@@ -150,7 +175,11 @@ Error fputcheck::saveReachFacts(StringRef StorePath, const ReachFacts &F) {
     Have->reset();
     if (Error E = Have->takeError())
       return E;
-    return Same ? Error::success() : writeRows(*Db, F, Digest);
+    if (Same)
+      return Error::success();
+    if (Error E = writeRows(*Db, F, Digest))
+      return E;
+    return dropOldModes(*Db, F.Mode);
   });
 }
 
