@@ -148,7 +148,10 @@ public:
   /// Stable digest of the rules as a whole, for results computed from
   /// them (stored findings): the files they were read from, by content,
   /// and what was added since (--assume-sync). Empty for rules not read
-  /// from files (a test's), whose results are never stored.
+  /// from files (a test's), whose results are never stored. Change loaded
+  /// rules only through addSyncVariant(): other members set by hand are
+  /// seen only as far as extractionFingerprint() and reachFingerprint()
+  /// cover them.
   std::string resultFingerprint() const;
 
   // Filled by the YAML reader.
