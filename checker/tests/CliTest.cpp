@@ -327,6 +327,35 @@ TEST(Cli, UnchangedTreeFindingsComeFromTheStore) {
       << WhatIf.Err;
 }
 
+// A chain that needs the last reference dropped says so as data, for
+// tools that rank findings; the others do not.
+TEST(Cli, LastReferenceConditionIsData) {
+  TempDir D;
+  std::string DB = writeCorpusDatabase(
+      D, {corpusCase("exit-do-exit-chain.c"),
+          corpusCase("export-gpl-static-helper.c")});
+  ToolResult J = runTool({"analyze", "-p", DB, "--quiet", "--format", "json"});
+  auto V = llvm::json::parse(J.Out);
+  ASSERT_TRUE(bool(V)) << llvm::toString(V.takeError());
+  unsigned With = 0, Without = 0;
+  for (const llvm::json::Value &F : *V->getAsObject()->getArray("findings")) {
+    const llvm::json::Object &O = *F.getAsObject();
+    auto Cond = O.getString("only_on_last_reference");
+    bool Says = O.getString("message")->contains("drops the last reference");
+    EXPECT_EQ(bool(Cond), Says) << O.getString("message")->str();
+    if (Cond)
+      EXPECT_TRUE(O.getString("message")->contains(
+          ("only when " + *Cond + "() drops the last reference").str()))
+          << O.getString("message")->str();
+    ++(Cond ? With : Without);
+  }
+  EXPECT_GT(With, 0u);
+  EXPECT_GT(Without, 0u);
+  ToolResult S =
+      runTool({"analyze", "-p", DB, "--quiet", "--format", "sarif"});
+  EXPECT_EQ(occurrences(S.Out, "\"onlyOnLastReference\""), With) << S.Out;
+}
+
 TEST(Cli, SarifValidatesAndCarriesTheChain) {
   TempDir D;
   std::string DB = writeCorpusDatabase(

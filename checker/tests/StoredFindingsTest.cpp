@@ -27,7 +27,7 @@ const Rules &rules() { return test::bundledRules(); }
 // A lock holder, an export and a completion: findings with notes and flows.
 const char *Cases[] = {"lock-direct-mutex-dm-table-device.c",
                        "export-gpl-static-helper.c",
-                       "complete-acct-close-work.c"};
+                       "complete-acct-close-work.c", "exit-do-exit-chain.c"};
 
 class StoredFindingsTest : public ::testing::Test {
 protected:
@@ -86,7 +86,7 @@ protected:
 TEST_F(StoredFindingsTest, OnlyAProgramOfStoredSummariesHasAKey) {
   Program First;
   LoadStats Parsed = load(First, rules());
-  EXPECT_EQ(Parsed.Parsed, 3u);
+  EXPECT_EQ(Parsed.Parsed, std::size(Cases));
   EXPECT_TRUE(Parsed.InputDigest.empty());
   EXPECT_EQ(storedFindingsKey(Parsed, rules(), {}), "");
 
@@ -145,12 +145,13 @@ TEST_F(StoredFindingsTest, StoredFindingsAreTheAnalysisOnesExactly) {
   P.link(rules());
   std::vector<Finding> Computed = analyzeProgram(P, rules());
   ASSERT_GE(Computed.size(), 3u);
-  bool WithNotes = false, WithFlow = false;
+  bool WithNotes = false, WithFlow = false, OnLastReference = false;
   for (const Finding &F : Computed) {
     WithNotes |= !F.Notes.empty();
     WithFlow |= F.Flow.size() > 1;
+    OnLastReference |= !F.OnlyOnLastReference.empty();
   }
-  EXPECT_TRUE(WithNotes && WithFlow);
+  EXPECT_TRUE(WithNotes && WithFlow && OnLastReference);
   ASSERT_FALSE(bool(saveStoredFindings(Stats.StorePath, Key,
                                        {Computed, "facts-digest"})));
   auto Kept = loadStoredFindings(Stats.StorePath, Key);
@@ -159,9 +160,12 @@ TEST_F(StoredFindingsTest, StoredFindingsAreTheAnalysisOnesExactly) {
   EXPECT_EQ((*Kept)->FactsDigest, "facts-digest");
   EXPECT_EQ(text((*Kept)->Findings), text(Computed));
   ASSERT_EQ((*Kept)->Findings.size(), Computed.size());
-  for (size_t I = 0; I < Computed.size(); ++I)
+  for (size_t I = 0; I < Computed.size(); ++I) {
     EXPECT_EQ(findingFingerprint((*Kept)->Findings[I], "/"),
               findingFingerprint(Computed[I], "/"));
+    EXPECT_EQ((*Kept)->Findings[I].OnlyOnLastReference,
+              Computed[I].OnlyOnLastReference);
+  }
 }
 
 TEST_F(StoredFindingsTest, DamagedRowIsNoRowAndIsReplaced) {

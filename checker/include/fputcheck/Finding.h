@@ -52,6 +52,11 @@ struct Finding {
   std::vector<Step> Notes;
   /// The witness, from the first function down to the sync variant's call.
   std::vector<Step> Flow;
+  /// The function whose drop of the last reference a step of the chain
+  /// needs (put_files_struct(): the chain runs only for the last user of
+  /// the object, rules: last_reference_tests); empty when no step does.
+  /// Said in Message too; here so that tools can rank such findings apart.
+  std::string OnlyOnLastReference;
 };
 
 /// Path of \p File relative to \p Root when below it, else unchanged.

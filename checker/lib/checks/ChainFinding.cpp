@@ -22,6 +22,7 @@ Finding fputcheck::chainFinding(CheckKind K, const std::vector<Hop> &Chain,
 
 void fputcheck::setFlow(Finding &Fd, const std::vector<Hop> &Hops) {
   Fd.Flow.clear();
+  Fd.OnlyOnLastReference.clear();
   std::string Condition;
   for (const Hop &H : Hops) {
     Step S = stepFor(H);
@@ -30,8 +31,10 @@ void fputcheck::setFlow(Finding &Fd, const std::vector<Hop> &Hops) {
       if (!Test.consume_front("+") || !Test.consume_front(LastRefPrefix))
         continue;
       S.Message += " when " + Test.str() + "() drops the last reference";
-      if (Condition.empty())
+      if (Condition.empty()) {
         Condition = ", only when " + H.F->Name + "() drops the last reference";
+        Fd.OnlyOnLastReference = H.F->Name;
+      }
       break;
     }
     Fd.Flow.push_back(std::move(S));

@@ -60,6 +60,8 @@ void fputcheck::emitJSON(const std::vector<Finding> &Fs, const EmitOptions &O,
                    {"fingerprint", findingFingerprint(F, O.Root)},
                    {"notes", std::move(Notes)},
                    {"flow", std::move(Flow)}};
+    if (!F.OnlyOnLastReference.empty())
+      J["only_on_last_reference"] = F.OnlyOnLastReference;
     if (I < O.States.size())
       J["state"] = O.States[I];
     Out.push_back(std::move(J));
@@ -179,6 +181,9 @@ void fputcheck::emitSARIF(const std::vector<Finding> &Fs, const EmitOptions &O,
          json::Object{{"fputcheckFinding/v2", findingFingerprint(F, O.Root)}}}};
     if (!Related.empty())
       Result["relatedLocations"] = std::move(Related);
+    if (!F.OnlyOnLastReference.empty())
+      Result["properties"] =
+          json::Object{{"onlyOnLastReference", F.OnlyOnLastReference}};
     if (I < O.States.size())
       Result["baselineState"] =
           O.States[I] == "resolved" ? "absent" : O.States[I];

@@ -87,13 +87,14 @@ static bool fromJSON(const json::Value &V, Finding &F, json::Path P) {
   return O.map("where", F.Where) && O.map("message", F.Message) &&
          O.map("chain", F.Chain) && O.map("sync", F.SyncVariant) &&
          O.map("context", F.Context) && O.map("notes", F.Notes) &&
-         O.map("flow", F.Flow);
+         O.map("flow", F.Flow) &&
+         O.mapOptional("last_reference", F.OnlyOnLastReference);
 }
 } // namespace fputcheck
 
 std::string fputcheck::encodeFindings(const std::vector<Finding> &Fs) {
   json::Array Out;
-  for (const Finding &F : Fs)
+  for (const Finding &F : Fs) {
     Out.push_back(json::Object{{"check", checkId(F.Check)},
                                {"where", stepJSON(F.Where)},
                                {"message", F.Message},
@@ -102,6 +103,10 @@ std::string fputcheck::encodeFindings(const std::vector<Finding> &Fs) {
                                {"context", F.Context},
                                {"notes", stepsJSON(F.Notes)},
                                {"flow", stepsJSON(F.Flow)}});
+    if (!F.OnlyOnLastReference.empty())
+      Out.back().getAsObject()->try_emplace("last_reference",
+                                            F.OnlyOnLastReference);
+  }
   std::string Text;
   raw_string_ostream(Text) << json::Value(std::move(Out));
   return Text;
