@@ -327,6 +327,26 @@ TEST(Cli, UnchangedTreeFindingsComeFromTheStore) {
       << WhatIf.Err;
 }
 
+// Findings stored by a run that keeps no reach facts (a baseline) do not
+// stand for an analyze, which must leave the facts an editor reads.
+TEST(Cli, AnalyzeAfterABaselineStillKeepsTheFacts) {
+  TempDir D;
+  std::string DB = writeCorpusDatabase(D, {corpusCase(Positive)});
+  std::string Base = D.path() + "/baseline.txt";
+  // The first parses (no stored identity), the second stores its findings;
+  // no run has kept facts yet.
+  for (int Run = 0; Run < 2; ++Run) {
+    ToolResult B = runTool({"baseline", "-p", DB, "-o", Base, "--quiet"});
+    ASSERT_EQ(B.Status, 0) << B.Err;
+  }
+  ToolResult A = runTool({"analyze", "-p", DB, "--time-phases"});
+  EXPECT_EQ(occurrences(A.Err, "time: facts"), 1u) << A.Err;
+  EXPECT_EQ(occurrences(A.Err, "findings from the store"), 0u) << A.Err;
+  ToolResult Again = runTool({"analyze", "-p", DB, "--time-phases"});
+  EXPECT_EQ(occurrences(Again.Err, "findings from the store"), 1u)
+      << Again.Err;
+}
+
 // A chain that needs the last reference dropped says so as data, for
 // tools that rank findings; the others do not.
 TEST(Cli, LastReferenceConditionIsData) {

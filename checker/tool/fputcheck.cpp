@@ -335,7 +335,10 @@ std::optional<std::vector<Finding>> storedFor(const LoadStats &Stats,
   }
   if (!*Kept)
     return std::nullopt;
-  if (Facts && (*Kept)->FactsDigest != factsNow(Stats, R))
+  // Stored by a run that kept no facts (a baseline, a review), or facts
+  // another run has replaced since: the facts would be missing or stale.
+  if (Facts && ((*Kept)->FactsDigest.empty() ||
+                (*Kept)->FactsDigest != factsNow(Stats, R)))
     return std::nullopt;
   return std::move((*Kept)->Findings);
 }
