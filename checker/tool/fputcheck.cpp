@@ -302,92 +302,32 @@ Error triage(std::vector<Finding> &Findings, StringRef TreeRoot) {
 
 enum class Mode { Analyze, Census, Baseline };
 
-/// Keeps \p Facts in the store; a failure costs the editor its facts, not
-/// the run its findings.
-void keepFacts(const ReachFacts &Facts, LoadStats &Stats);
-
-/// The digest of the reach facts the store holds for \p R's mode, "" when
-/// it holds none.
-std::string factsNow(const LoadStats &Stats, const Rules &R) {
-  auto D = storedFactsDigest(Stats.StorePath, R);
-  if (!D) {
-    consumeError(D.takeError());
-    return "";
-  }
-  return *D;
-}
-
-/// The stored findings of the program a load describes, if they can stand
-/// for its analysis: with \p Facts, only while the store's reach facts are
-/// the ones stored with them (an editor reads those facts).
-std::optional<std::vector<Finding>> storedFor(const LoadStats &Stats,
-                                              const Rules &R,
-                                              const AnalysisOptions &AO,
-                                              bool Facts) {
-  std::string Key = storedFindingsKey(Stats, R, AO);
-  if (Key.empty())
-    return std::nullopt;
-  auto Kept = loadStoredFindings(Stats.StorePath, Key);
-  if (!Kept) {
-    errs() << Stats.StorePath << ": warning: stored findings not read: "
-           << toString(Kept.takeError()) << "\n";
-    return std::nullopt;
-  }
-  if (!*Kept)
-    return std::nullopt;
-  // Stored by a run that kept no facts (a baseline, a review), or facts
-  // another run has replaced since: the facts would be missing or stale.
-  if (Facts && ((*Kept)->FactsDigest.empty() ||
-                (*Kept)->FactsDigest != factsNow(Stats, R)))
-    return std::nullopt;
-  return std::move((*Kept)->Findings);
+/// Prints the store's warnings of \p Warnings (StoredFindings.h); they cost
+/// time, never findings.
+void printWarnings(const std::vector<fputcheck::Diagnostic> &Warnings) {
+  for (const fputcheck::Diagnostic &D : Warnings)
+    errs() << D << "\n";
 }
 
 /// The findings of the unlinked program \p P: \p Stored when the load
-/// found them, else its own, linked and analysed, and kept in the store
-/// for the next run (StoredFindings.h). With \p Facts, the program's reach
-/// facts are kept too.
+/// found them, else its own, linked, analysed and kept (with the reach
+/// facts in \p Facts, when given).
 std::vector<Finding>
 storedOrAnalysed(Program &P, const Rules &R, AnalysisOptions AO,
                  LoadStats &Stats, ReachFacts *Facts,
                  std::optional<std::vector<Finding>> &Stored) {
-  auto Start = std::chrono::steady_clock::now();
-  auto Lap = [&](StringRef Phase) {
-    auto Now = std::chrono::steady_clock::now();
-    Stats.Phases.emplace_back(
-        Phase.str(), std::chrono::duration<double>(Now - Start).count());
-    Start = Now;
-  };
   if (Stored) {
-    Lap("findings from the store");
+    Stats.Phases.emplace_back("findings from the store", 0.0);
     return std::move(*Stored);
   }
-  P.link(R);
-  Lap("link");
   AO.Facts = Facts;
-  std::vector<Finding> Out = analyzeProgram(P, R, AO);
-  Lap("analyse");
-  if (Facts)
-    keepFacts(*Facts, Stats);
-  std::string Key = storedFindingsKey(Stats, R, AO);
-  if (!Key.empty())
-    if (Error E = saveStoredFindings(Stats.StorePath, Key,
-                                     {Out, Facts ? factsNow(Stats, R) : ""}))
-      errs() << Stats.StorePath << ": warning: findings not stored: "
-             << toString(std::move(E)) << "\n";
+  std::vector<fputcheck::Diagnostic> Warnings;
+  std::vector<Finding> Out =
+      analyzeAndKeep(P, R, AO, Stats, "", Stats.Phases, Warnings);
+  printWarnings(Warnings);
   return Out;
 }
 
-void keepFacts(const ReachFacts &Facts, LoadStats &Stats) {
-  auto Start = std::chrono::steady_clock::now();
-  if (Error E = saveReachFacts(Stats.StorePath, Facts))
-    errs() << Stats.StorePath << ": warning: reach facts for editors not kept: "
-           << toString(std::move(E)) << "\n";
-  Stats.Phases.emplace_back(
-      "facts", std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                             Start)
-                   .count());
-}
 
 int run(const char *Argv0, Mode M) {
   bool IsCensus = M == Mode::Census;
@@ -443,7 +383,9 @@ int run(const char *Argv0, Mode M) {
   std::optional<std::vector<Finding>> Stored;
   if (!IsCensus)
     SO.SummariesWanted = [&](const LoadStats &S) {
-      Stored = storedFor(S, *R, {Enabled}, KeepFacts);
+      std::vector<fputcheck::Diagnostic> Warnings;
+      Stored = recallFindings(S, *R, {Enabled}, KeepFacts, Warnings);
+      printWarnings(Warnings);
       return !Stored;
     };
   if (Error E = loadProgram(SO, *R, P, Stats, DBDir)) {

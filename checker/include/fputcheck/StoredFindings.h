@@ -13,6 +13,7 @@
 #define FPUTCHECK_STOREDFINDINGS_H
 
 #include "fputcheck/Analysis.h"
+#include "fputcheck/Diagnostic.h"
 #include "fputcheck/Finding.h"
 #include "fputcheck/ProgramLoader.h"
 #include "fputcheck/Rules.h"
@@ -49,6 +50,25 @@ loadStoredFindings(llvm::StringRef StorePath, llvm::StringRef Key);
 /// mode and check set a store serves); older ones are dropped.
 llvm::Error saveStoredFindings(llvm::StringRef StorePath, llvm::StringRef Key,
                                const StoredFindings &F);
+
+/// The findings stored for the program a load describes, if they stand for
+/// its analysis: with \p NeedFacts (a run that keeps reach facts for
+/// editors), only findings stored together with the store's current facts.
+/// A store that cannot be read adds a warning to \p Warnings.
+std::optional<std::vector<Finding>>
+recallFindings(const LoadStats &Stats, const Rules &R,
+               const AnalysisOptions &AO, bool NeedFacts,
+               std::vector<Diagnostic> &Warnings);
+
+/// Links the unlinked program \p P (loaded as \p Stats says), analyses it,
+/// keeps its reach facts when \p AO asks for them, and stores the findings
+/// for the next run under their key. Phases "link", "analyse" and "facts",
+/// prefixed, go to \p Phases; what could not be kept is a warning.
+std::vector<Finding>
+analyzeAndKeep(Program &P, const Rules &R, const AnalysisOptions &AO,
+               const LoadStats &Stats, llvm::StringRef PhasePrefix,
+               std::vector<std::pair<std::string, double>> &Phases,
+               std::vector<Diagnostic> &Warnings);
 
 /// The JSON the store keeps, and back; exposed for tests.
 std::string encodeFindings(const std::vector<Finding> &F);

@@ -77,31 +77,12 @@ std::vector<Finding> baseFindings(Program &P, const Rules &R,
                                   const AnalysisOptions &AO,
                                   ReviewResult &Rv) {
   auto Start = std::chrono::steady_clock::now();
-  const LoadStats &Stats = Rv.BaseStats;
-  std::string Key = storedFindingsKey(Stats, R, AO);
-  if (!Key.empty()) {
-    auto Kept = loadStoredFindings(Stats.StorePath, Key);
-    if (!Kept)
-      Rv.BaseStats.Diagnostics.push_back(
-          {Severity::Warning, Stats.StorePath, 0, 0,
-           "stored findings not read: " + toString(Kept.takeError()),
-           Origin::Store});
-    else if (*Kept) {
-      Rv.Phases.emplace_back("base findings from the store", since(Start));
-      return std::move((*Kept)->Findings);
-    }
+  std::vector<Diagnostic> &Said = Rv.BaseStats.Diagnostics;
+  if (auto Kept = recallFindings(Rv.BaseStats, R, AO, false, Said)) {
+    Rv.Phases.emplace_back("base findings from the store", since(Start));
+    return std::move(*Kept);
   }
-  P.link(R);
-  Rv.Phases.emplace_back("base link", since(Start));
-  double Secs = 0;
-  std::vector<Finding> Out = analyseTimed(P, R, AO, Secs);
-  Rv.Phases.emplace_back("base analyse", Secs);
-  if (!Key.empty())
-    if (Error E = saveStoredFindings(Stats.StorePath, Key, {Out, ""}))
-      Rv.BaseStats.Diagnostics.push_back(
-          {Severity::Warning, Stats.StorePath, 0, 0,
-           "findings not stored: " + toString(std::move(E)), Origin::Store});
-  return Out;
+  return analyzeAndKeep(P, R, AO, Rv.BaseStats, "base ", Rv.Phases, Said);
 }
 
 /// The line \p Line (1-based) of \p Text.
