@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BundledRules.h"
+#include "Snippets.h"
 #include "fputcheck/Emit.h"
 #include "CorpusCase.h"
 #include "CorpusDatabase.h"
@@ -52,17 +53,9 @@ struct file;
 void helper_put(struct file *f);
 )c";
 
-const char AC[] = R"c(
-#include <linux/spinlock.h>
-#include "helper.h"
-struct a_port { spinlock_t lock; struct file *f; };
-void a_close(struct a_port *p)
-{
-	spin_lock(&p->lock);
-	helper_put(p->f);
-	spin_unlock(&p->lock);
-}
-)c";
+const std::string AC = std::string("\n#include <linux/spinlock.h>\n"
+                                   "#include \"helper.h\"\n") +
+                       test::LockedCallerBody;
 
 const char BC[] = R"c(
 #include <linux/mutex.h>
