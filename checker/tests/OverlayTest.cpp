@@ -114,8 +114,10 @@ TEST_F(Overlay, PatchedTUReplacesTheStoredOneWithoutWritingAnything) {
   EO.MakeFS = [&] {
     auto Mem = makeIntrusiveRefCnt<vfs::InMemoryFileSystem>();
     Mem->addFile(A, 0, MemoryBuffer::getMemBufferCopy(Patched));
+    // Not getRealFileSystem(): the parse would move this process into the
+    // temporary tree, and leave it in a removed directory for later tests.
     auto Over = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
-        vfs::getRealFileSystem());
+        vfs::createPhysicalFileSystem());
     Over->pushOverlay(Mem);
     return IntrusiveRefCntPtr<vfs::FileSystem>(Over);
   };

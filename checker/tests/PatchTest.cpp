@@ -2,6 +2,9 @@
 
 #include "review/Patch.h"
 
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "gtest/gtest.h"
 
 using namespace llvm;
@@ -53,6 +56,38 @@ TEST(Patch, AppliesHunksAndKnowsTheAddedLines) {
   EXPECT_EQ(*T.files().lookup("x.c"),
             "int a;\nint a2;\nint b;\nint c;\nint d;\nint e;\nint g;\n");
   EXPECT_EQ(T.addedLines("x.c"), std::set<unsigned>{2});
+}
+
+// A review parses the patched TUs at once, each in its command's
+// directory. Setting one parse's directory must not move another's: a
+// shared in-memory layer was rewritten under a running parse (CI saw the
+// review crash when a patch's header had several readers).
+TEST(Patch, EachParseReadsAFileSystemOfItsOwn) {
+  SmallString<128> Root;
+  ASSERT_FALSE(sys::fs::createUniqueDirectory("fputcheck-patch", Root));
+  for (const char *Sub : {"a", "b"}) {
+    SmallString<128> D(Root);
+    sys::path::append(D, Sub);
+    ASSERT_FALSE(sys::fs::create_directory(D));
+  }
+  PatchedTree T = tree({});
+  std::vector<FilePatch> Ps = parse("--- /dev/null\n"
+                                    "+++ b/a/x.c\n"
+                                    "@@ -0,0 +1 @@\n"
+                                    "+int x;\n");
+  ASSERT_EQ(Ps.size(), 1u);
+  ASSERT_FALSE(bool(T.apply(Ps[0])));
+  auto InA = T.fileSystem(Root), InB = T.fileSystem(Root);
+  ASSERT_FALSE(InA->setCurrentWorkingDirectory(Root + "/a"));
+  ASSERT_FALSE(InB->setCurrentWorkingDirectory(Root + "/b"));
+  EXPECT_FALSE(InB->exists("x.c"));
+  ASSERT_TRUE(InA->exists("x.c")) << "its directory was moved by the other";
+  auto B = InA->getBufferForFile("x.c");
+  ASSERT_TRUE(bool(B));
+  EXPECT_EQ((*B)->getBuffer(), "int x;\n");
+  // Nothing was written: the file exists in memory only.
+  EXPECT_FALSE(sys::fs::exists(Root + "/a/x.c"));
+  sys::fs::remove_directories(Root);
 }
 
 TEST(Patch, FindsAHunkTheFileMovedAway) {

@@ -4,6 +4,8 @@
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 
 using namespace llvm;
 using namespace fputcheck;
@@ -228,4 +230,26 @@ std::set<unsigned> PatchedTree::addedLines(StringRef Rel) const {
     if (It->second[I])
       Out.insert(I + 1);
   return Out;
+}
+
+IntrusiveRefCntPtr<vfs::FileSystem>
+PatchedTree::fileSystem(StringRef Root) const {
+  auto Mem = makeIntrusiveRefCnt<vfs::InMemoryFileSystem>();
+  // By entry, not a structured binding: the buffers point into this
+  // tree's strings, and a binding may be a copy that dies with the loop.
+  for (const auto &E : Files) {
+    // A deleted file is absent from memory only: the disk still shows it.
+    if (!E.getValue())
+      continue;
+    SmallString<256> Abs(Root);
+    sys::path::append(Abs, E.getKey());
+    Mem->addFile(Abs, 0, MemoryBuffer::getMemBuffer(*E.getValue(), Abs));
+  }
+  // Not getRealFileSystem(): its working directory is the process's, and
+  // the parse would chdir the whole process into the command's directory
+  // (a relative --store then named another file).
+  auto Over = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
+      vfs::createPhysicalFileSystem());
+  Over->pushOverlay(Mem);
+  return Over;
 }

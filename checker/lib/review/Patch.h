@@ -15,6 +15,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <functional>
 #include <optional>
 #include <set>
@@ -68,6 +69,13 @@ public:
   /// 1-based lines of \p Rel's new content that the patches added (a line
   /// added and then changed again counts once, at its final place).
   std::set<unsigned> addedLines(llvm::StringRef Rel) const;
+
+  /// The tree as patched, under \p Root: the changed files in memory over
+  /// the disk. A new file system each call, for one parse: a parse sets its
+  /// working directory in every layer, so parses running at once must not
+  /// share one. It reads this tree's contents, which must outlive it.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
+  fileSystem(llvm::StringRef Root) const;
 
 private:
   Reader Read;

@@ -13,7 +13,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/VirtualFileSystem.h"
 
 using namespace clang;
 using namespace llvm;
@@ -138,13 +137,9 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
 
   auto Start = std::chrono::steady_clock::now();
   std::vector<std::string> Changed;
-  auto Mem = makeIntrusiveRefCnt<vfs::InMemoryFileSystem>();
   for (const auto &[Rel, Content] : Tree.files()) {
-    std::string Abs = under(Rv.Root, Rel);
-    Changed.push_back(Abs);
+    Changed.push_back(under(Rv.Root, Rel));
     Rv.ChangedFiles.push_back(Rel.str());
-    if (Content)
-      Mem->addFile(Abs, 0, MemoryBuffer::getMemBufferCopy(*Content, Abs));
   }
   llvm::sort(Changed);
   llvm::sort(Rv.ChangedFiles);
@@ -173,16 +168,7 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
       Cmds.push_back(std::move(C));
 
   ExtractOptions EO;
-  EO.MakeFS = [&]() -> IntrusiveRefCntPtr<vfs::FileSystem> {
-    auto Over =
-        // Not getRealFileSystem(): its working directory is the process's,
-        // and the parse would chdir the whole process into the command's
-        // directory (a relative --store then named another file).
-        makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
-            vfs::createPhysicalFileSystem());
-    Over->pushOverlay(Mem);
-    return Over;
-  };
+  EO.MakeFS = [&] { return Tree.fileSystem(Rv.Root); };
   LoadOptions Patched = O.Load;
   bool SameNames = true;
   extractAll(
