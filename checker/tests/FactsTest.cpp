@@ -176,6 +176,49 @@ TEST_F(FactsStore, SavedFactsReadBackAndLinkTheSame) {
   EXPECT_NE(*Changed, Digest);
 }
 
+// What the stores into a field show of its objects' tables comes back from
+// the store, and an editor's file resolves its calls through it as the
+// whole program did: svc.c alone sees no chain through xpt_bc_xprt.
+TEST_F(FactsStore, ObjectStoresComeBackAndResolveTheSame) {
+  Rules R = loadRules();
+  CorpusCase C = loadCase(CasesDir, "chain-field-object-stores");
+  std::vector<TUSummary> TUs = summaries(C, R);
+  Program P;
+  for (const TUSummary &S : TUs)
+    P.add(S);
+  P.link(R);
+  ReachFacts F = computeReachFacts(P, R);
+  auto Find = [](const std::vector<ViaFact> &Vs, StringRef Via) {
+    auto It = llvm::find_if(Vs, [&](const ViaFact &V) { return V.Via == Via; });
+    return It == Vs.end() ? nullptr : &*It;
+  };
+  const ViaFact *Bc = Find(F.Vias, "svc_xprt.xpt_bc_xprt>rpc_xprt.ops");
+  ASSERT_TRUE(Bc);
+  EXPECT_FALSE(Bc->Unknown);
+  ASSERT_EQ(Bc->Objects.size(), 1u);
+  EXPECT_EQ(keyName(Bc->Objects[0]), "bc_tcp_ops");
+  // WRITE_ONCE() stores what a caller handed in: it shows no table.
+  const ViaFact *Peer = Find(F.Vias, "svc_xprt.xpt_peer>rpc_xprt.ops");
+  ASSERT_TRUE(Peer);
+  EXPECT_TRUE(Peer->Unknown);
+
+  ASSERT_FALSE(bool(saveReachFacts(Store, F)));
+  std::string Digest;
+  auto All = loadStoredFacts(Store, R, Digest);
+  ASSERT_TRUE(bool(All)) << toString(All.takeError());
+  ASSERT_EQ(All->Vias.size(), F.Vias.size());
+  for (size_t I = 0; I < F.Vias.size(); ++I) {
+    EXPECT_EQ(All->Vias[I].Via, F.Vias[I].Via);
+    EXPECT_EQ(All->Vias[I].Objects, F.Vias[I].Objects);
+    EXPECT_EQ(All->Vias[I].Unknown, F.Vias[I].Unknown);
+  }
+  std::unique_ptr<FactsSource> Src = factsIn(std::move(*All));
+  unsigned Compared = 0;
+  for (const std::string &M : factsMismatches(TUs, R, Compared, Src.get()))
+    ADD_FAILURE() << M;
+  EXPECT_GT(Compared, 0u);
+}
+
 // Every what-if name tried is a mode: a store keeps the most recent ones,
 // and always the one just written.
 TEST_F(FactsStore, OnlyTheMostRecentModesAreKept) {

@@ -78,6 +78,16 @@ struct EffectFact {
   std::vector<LockEffect> Effects;
 };
 
+/// What the stores into a field show of its objects' tables
+/// (Program::vias()), for each Via some call goes through: an editor's
+/// file resolves its own calls, and links its own stores, as the whole
+/// program did.
+struct ViaFact {
+  std::string Via;
+  std::vector<std::string> Objects;
+  bool Unknown = false;
+};
+
 struct ReachFacts {
   /// factsMode() of the rules they were made under.
   std::string Mode;
@@ -86,6 +96,7 @@ struct ReachFacts {
   /// Every linked function with lock effects, by key: an editor applies
   /// them to header inlines whose macro expansions it did not see.
   std::vector<EffectFact> Effects;
+  std::vector<ViaFact> Vias; // By via.
 };
 
 /// Which facts these rules make: a digest of what decides reachability
@@ -108,6 +119,7 @@ public:
         llvm::StringRef Object) = 0;
   virtual llvm::Expected<std::optional<std::vector<LockEffect>>>
   effects(llvm::StringRef Key) = 0;
+  virtual llvm::Expected<std::optional<ViaFact>> via(llvm::StringRef Via) = 0;
 };
 
 /// Facts held in memory (tests, a front end that has the whole program, or

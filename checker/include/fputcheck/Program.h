@@ -2,7 +2,9 @@
 //
 // Linking resolves static functions within their file (their keys carry it),
 // merges the copies of header inlines every TU has, and resolves an indirect
-// call through Struct.Field to every function stored into that field anywhere.
+// call through Struct.Field to every function stored into that field anywhere,
+// unless the object is known: a constant table, or an object loaded from a
+// field whose every store shows its table (CallSite::Via, ObjectStore).
 // Stores into fields the rules name as callbacks (work items, timers) are
 // context boundaries, not call edges.
 //
@@ -70,12 +72,26 @@ public:
     N = std::max(N, Count);
   }
   const std::vector<FieldStore> &stores() const { return Stores; }
+  /// What the objects stored into a field show of one of their table
+  /// pointers (CallSite::Via): the tables, sorted and unique, and whether
+  /// some store showed none (then the tables say nothing).
+  struct ViaObjects {
+    std::vector<std::string> Objects;
+    bool Unknown = false;
+    /// Every store showed its table: calls through it resolve to those
+    /// tables' entries alone.
+    bool exact() const { return !Unknown && !Objects.empty(); }
+  };
+  const std::map<std::string, ViaObjects> &vias() const { return Vias; }
   size_t numTUs() const { return TUs.size(); }
   /// Gives the summaries back, each function key in exactly one TU as
   /// linked, and leaves the program empty (unlinked).
   std::vector<TUSummary> takeTUs();
 
 private:
+  /// The targets of \p C through its Via, when that is exact; kept.
+  const std::vector<std::string> *viaTargets(const CallSite &C);
+
   std::vector<TUSummary> TUs;
   llvm::StringMap<const FunctionSummary *> ByKey;
   std::vector<const FunctionSummary *> Ordered;
@@ -86,6 +102,11 @@ private:
            std::vector<std::string>>
       TableTargets;
   std::map<std::pair<std::string, std::string>, unsigned> AssumedStores;
+  std::map<std::string, ViaObjects> Vias;
+  /// (struct, field, via) -> the functions the via's tables hold there.
+  std::map<std::tuple<std::string, std::string, std::string>,
+           std::vector<std::string>>
+      ViaTargets;
   llvm::DenseSet<const CallSite *> Exact;
   std::vector<ExportMark> Exports;
   std::vector<FieldStore> Stores;

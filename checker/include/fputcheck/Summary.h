@@ -19,6 +19,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -47,6 +48,12 @@ struct CallSite {
   /// from (`def = &io_issue_defs[op]; def->issue()`), keyed like a
   /// function; empty when unknown.
   std::string Object;
+  /// For an indirect call through a table pointer that was loaded from an
+  /// object, itself loaded from a pointer field, the two fields:
+  /// "svc_xprt.xpt_bc_xprt>rpc_xprt.ops" for
+  /// `xprt->xpt_bc_xprt->ops->close()`. The objects ever stored into the
+  /// outer field may say which tables the inner one holds (ObjectStore).
+  std::string Via;
   unsigned Line = 0;
   unsigned Col = 0;
   /// Locks held on at least one path reaching this call.
@@ -118,6 +125,24 @@ struct FieldStore {
   std::string Object;
 };
 
+/// An object stored into a pointer field, and the constant table one of
+/// its table-pointer fields holds there: for
+///     xprt->ops = &bc_tcp_ops; ...; args->bc_xprt->xpt_bc_xprt = xprt;
+/// Via "svc_xprt.xpt_bc_xprt>rpc_xprt.ops" (as in CallSite) and Object
+/// bc_tcp_ops's key. Object is empty when the store does not show the table
+/// (the object came from elsewhere): calls through that Via are then
+/// resolved by field alone.
+struct ObjectStore {
+  std::string Via;
+  std::string Object;
+  bool operator<(const ObjectStore &O) const {
+    return std::tie(Via, Object) < std::tie(O.Via, O.Object);
+  }
+  bool operator==(const ObjectStore &O) const {
+    return Via == O.Via && Object == O.Object;
+  }
+};
+
 /// An EXPORT_SYMBOL*() of a symbol, where the macro was written.
 struct ExportMark {
   std::string Symbol;
@@ -130,6 +155,8 @@ struct TUSummary {
   std::string MainFile;
   std::vector<FunctionSummary> Functions;
   std::vector<FieldStore> Stores;
+  /// Sorted, unique.
+  std::vector<ObjectStore> ObjectStores;
   std::vector<ExportMark> Exports;
   /// Every file the parse read (not serialised with the summary; the store
   /// keeps it as the TU's cache key).

@@ -3,6 +3,7 @@
 #include "analysis/ReachFacts.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include <set>
 
 using namespace llvm;
 using namespace fputcheck;
@@ -108,6 +109,15 @@ ReachFacts fputcheck::reachFacts(const Reachability &RA) {
   for (const FunctionSummary *F : P.functions())
     if (!F->Effects.empty())
       Out.Effects.push_back({F->Key, F->Effects});
+  // Every Via a call goes through that some store shows or hides.
+  std::set<std::string> Used;
+  for (const FunctionSummary *F : P.functions())
+    for (const CallSite &C : F->Calls)
+      if (!C.Via.empty())
+        Used.insert(C.Via);
+  for (const std::string &V : Used)
+    if (auto It = P.vias().find(V); It != P.vias().end())
+      Out.Vias.push_back({V, It->second.Objects, It->second.Unknown});
   llvm::sort(Out.Fields, [](const FieldFact &A, const FieldFact &B) {
     return std::tie(A.Struct, A.Field, A.Object) <
            std::tie(B.Struct, B.Field, B.Object);

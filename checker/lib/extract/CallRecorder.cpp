@@ -4,6 +4,7 @@
 #include "extract/GlobalTables.h"
 #include "extract/HeldRefs.h"
 #include "extract/LockExpr.h"
+#include "extract/ObjectStores.h"
 #include "extract/StructName.h"
 
 #include "clang/AST/ASTContext.h"
@@ -54,6 +55,8 @@ void CallRecorder::onCall(const CallExpr *CE, const LockState &S,
     C.Field = Field->getName().str();
     if (const VarDecl *Table = tableOf(ME->getBase(), FD))
       C.Object = TU.objectKey(Table);
+    else
+      C.Via = viaOf(ME->getBase(), FD);
   }
   PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(CE->getBeginLoc()));
   if (P.isValid()) {

@@ -4,6 +4,7 @@
 #include "extract/StructName.h"
 #include "extract/FunctionAnalyzer.h"
 #include "extract/GlobalTables.h"
+#include "extract/ObjectStores.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -14,6 +15,7 @@
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/StringSet.h"
 #include <map>
+#include <set>
 
 using namespace clang;
 using namespace fputcheck;
@@ -149,6 +151,7 @@ public:
 
 private:
   void analyse(const FunctionDecl *Def);
+  void collectObjects(Decl *D);
   void noteStore(const FieldDecl *F, const Expr *Value, SourceLocation Loc);
 
   const Rules &R;
@@ -159,6 +162,7 @@ private:
   /// The constant table whose initializer is being read, or empty.
   std::string StoreObject;
   std::map<const FunctionDecl *, FunctionSummary> Done;
+  std::set<ObjectStore> Objects;
   llvm::DenseSet<const FunctionDecl *> InProgress;
   llvm::DenseMap<FileID, std::string> FileNames;
   std::vector<LockEffect> NoEffects;
@@ -192,10 +196,21 @@ std::string TUReader::objectKey(const VarDecl *VD) {
   return Name + "@" + fileOf((Def ? Def : VD)->getLocation());
 }
 
+void TUReader::collectObjects(Decl *D) {
+  collectObjectStores(D, D->getASTContext(),
+                      [this](const std::string &Via, const VarDecl *Table) {
+                        Objects.insert({Via, Table ? objectKey(Table) : ""});
+                      });
+}
+
 void TUReader::analyse(const FunctionDecl *Def) {
   if (Done.count(Def) || InProgress.count(Def))
     return;
   InProgress.insert(Def);
+  // A header's body is not among the main file's declarations read below,
+  // and a store of an object it makes must not go unseen.
+  if (!SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())))
+    collectObjects(const_cast<FunctionDecl *>(Def));
   FunctionSummary Res = analyzeFunction(Def, *this);
   // A header's body, parsed without its macro expansions recorded: what a
   // full parse learned of it wins.
@@ -254,12 +269,14 @@ void TUReader::read(ASTContext &Ctx) {
     StoreObject = VD && isConstantTable(VD) ? objectKey(VD) : "";
     Stores.TraverseDecl(D);
     StoreObject.clear();
+    collectObjects(D);
     if (const auto *FD = dyn_cast<FunctionDecl>(D);
         FD && FD->doesThisDeclarationHaveABody())
       analyse(FD);
   }
   for (auto &[FD, Res] : Done)
     Out.Functions.push_back(std::move(Res));
+  Out.ObjectStores.assign(Objects.begin(), Objects.end());
   llvm::sort(Out.Functions,
              [](const FunctionSummary &A, const FunctionSummary &B) {
                return A.Key < B.Key;

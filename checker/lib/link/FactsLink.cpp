@@ -4,6 +4,7 @@
 
 #include "llvm/ADT/StringSet.h"
 #include <deque>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -49,6 +50,14 @@ public:
     return It->Effects;
   }
 
+  Expected<std::optional<ViaFact>> via(StringRef Via) override {
+    auto It = llvm::partition_point(
+        F.Vias, [&](const ViaFact &V) { return StringRef(V.Via) < Via; });
+    if (It == F.Vias.end() || It->Via != Via)
+      return std::nullopt;
+    return *It;
+  }
+
 private:
   std::shared_ptr<const ReachFacts> Held;
   const ReachFacts &F;
@@ -82,11 +91,22 @@ public:
     // the table is known, to the field's stores otherwise (Program::link).
     if (!C.Object.empty())
       FieldsPending.insert({C.Struct, C.Field, C.Object});
+    // Through an object loaded from a field: the tables its stores show.
+    else if (!C.Via.empty())
+      ViasPending.insert({C.Struct, C.Field, C.Via});
     FieldsPending.insert({C.Struct, C.Field, ""});
   }
 
   Error run() {
-    while (!Pending.empty() || !FieldsPending.empty()) {
+    while (!Pending.empty() || !FieldsPending.empty() ||
+           !ViasPending.empty()) {
+      if (!ViasPending.empty()) {
+        auto Node = *ViasPending.begin();
+        ViasPending.erase(ViasPending.begin());
+        if (Error E = via(Node))
+          return E;
+        continue;
+      }
       if (!FieldsPending.empty()) {
         auto Node = *FieldsPending.begin();
         FieldsPending.erase(FieldsPending.begin());
@@ -112,6 +132,31 @@ public:
 
 private:
   using FieldNode = std::tuple<std::string, std::string, std::string>;
+
+  /// (struct, field, via): the via's stores become the facts TU's, so the
+  /// link resolves the call as the whole program's did, and the tables'
+  /// fields are wanted.
+  Error via(const FieldNode &Node) {
+    auto &[S, F, Via] = Node;
+    auto Known = Vias.find(Via);
+    if (Known == Vias.end()) {
+      ++Stats.Queries;
+      auto VF = Src.via(Via);
+      if (!VF)
+        return VF.takeError();
+      Known = Vias.try_emplace(Via, std::move(*VF)).first;
+      if (const std::optional<ViaFact> &V = Known->second) {
+        for (const std::string &O : V->Objects)
+          Facts.ObjectStores.push_back({Via, O});
+        if (V->Unknown)
+          Facts.ObjectStores.push_back({Via, ""});
+      }
+    }
+    if (const std::optional<ViaFact> &V = Known->second)
+      for (const std::string &O : V->Objects)
+        FieldsPending.insert({S, F, O});
+    return Error::success();
+  }
 
   Error field(const FieldNode &Node) {
     if (!FieldsDone.insert(Node).second)
@@ -139,7 +184,8 @@ private:
   FactsLinkStats &Stats;
   StringSet<> Known;
   std::deque<std::string> Pending;
-  std::set<FieldNode> FieldsPending, FieldsDone;
+  std::set<FieldNode> FieldsPending, FieldsDone, ViasPending;
+  std::map<std::string, std::optional<ViaFact>> Vias;
 };
 
 } // namespace
@@ -177,6 +223,7 @@ Expected<FactsLinkStats> fputcheck::linkWithFacts(TUSummary Open,
     W.want(S.Function);
   if (Error E = W.run())
     return E;
+  llvm::sort(Facts.ObjectStores);
   P.add(std::move(Open));
   P.add(std::move(Facts));
   P.link(R);

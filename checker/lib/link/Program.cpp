@@ -27,6 +27,13 @@ void Program::link(const Rules &R) {
           TableTargets[{S.Struct, S.Field, S.Object}].push_back(S.Function);
       }
     }
+    for (const ObjectStore &O : TU.ObjectStores) {
+      ViaObjects &V = Vias[O.Via];
+      if (O.Object.empty())
+        V.Unknown = true;
+      else
+        V.Objects.push_back(O.Object);
+    }
     append_range(Exports, TU.Exports);
   }
   auto SortUnique = [](std::vector<std::string> &Fns) {
@@ -37,6 +44,8 @@ void Program::link(const Rules &R) {
     SortUnique(Fns);
   for (auto &[Field, Fns] : TableTargets)
     SortUnique(Fns);
+  for (auto &[Via, V] : Vias)
+    SortUnique(V.Objects);
   for (auto &E : ByKey)
     Ordered.push_back(E.second);
   llvm::sort(Ordered, [](const FunctionSummary *A, const FunctionSummary *B) {
@@ -55,6 +64,13 @@ void Program::link(const Rules &R) {
           continue;
         }
       }
+      // Through an object whose every store showed its table: exactly what
+      // those tables hold.
+      if (const std::vector<std::string> *Fns = viaTargets(C)) {
+        IndirectTargets[&C] = Fns;
+        Exact.insert(&C);
+        continue;
+      }
       auto It = FieldTargets.find({C.Struct, C.Field});
       if (It == FieldTargets.end())
         continue;
@@ -70,12 +86,34 @@ void Program::link(const Rules &R) {
     }
 }
 
+const std::vector<std::string> *Program::viaTargets(const CallSite &C) {
+  if (C.Via.empty())
+    return nullptr;
+  auto V = Vias.find(C.Via);
+  if (V == Vias.end() || !V->second.exact())
+    return nullptr;
+  auto [It, New] = ViaTargets.try_emplace({C.Struct, C.Field, C.Via});
+  if (New) {
+    for (const std::string &O : V->second.Objects) {
+      auto T = TableTargets.find({C.Struct, C.Field, O});
+      if (T != TableTargets.end())
+        append_range(It->second, T->second);
+    }
+    llvm::sort(It->second);
+    It->second.erase(std::unique(It->second.begin(), It->second.end()),
+                     It->second.end());
+  }
+  return &It->second;
+}
+
 std::vector<TUSummary> Program::takeTUs() {
   // Everything below points into TUs.
   ByKey.clear();
   Ordered.clear();
   FieldTargets.clear();
   TableTargets.clear();
+  Vias.clear();
+  ViaTargets.clear();
   Exact.clear();
   Exports.clear();
   Stores.clear();

@@ -63,12 +63,16 @@ std::string digestOf(const ReachFacts &F) {
              "\n\n");
   for (const EffectFact &E : F.Effects)
     H.update(encodeEffects(E));
+  for (const ViaFact &V : F.Vias)
+    H.update(V.Via + "\n" + joinTargets(V.Objects) + "\n" +
+             (V.Unknown ? "?" : "") + "\n\n");
   return toHex(H.final(), /*LowerCase=*/true);
 }
 
 Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
   for (const char *Table :
-       {"reach_functions", "reach_fields", "lock_effects", "fact_modes"}) {
+       {"reach_functions", "reach_fields", "lock_effects", "reach_vias",
+        "fact_modes"}) {
     auto Del = Db.prepare(std::string("DELETE FROM ") + Table +
                           " WHERE mode = ?1");
     if (!Del)
@@ -113,6 +117,18 @@ Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
     if (Error Err = Ef->run())
       return Err;
   }
+  auto Via = Db.prepare("INSERT INTO reach_vias(mode, via, objects, unknown) "
+                        "VALUES(?1, ?2, ?3, ?4)");
+  if (!Via)
+    return Via.takeError();
+  for (const ViaFact &V : F.Vias) {
+    Via->bind(1, F.Mode)
+        .bind(2, V.Via)
+        .bind(3, joinTargets(V.Objects))
+        .bind(4, int64_t(V.Unknown));
+    if (Error E = Via->run())
+      return E;
+  }
   auto Mode = Db.prepare("INSERT INTO fact_modes(mode, digest, written_at, "
                          "functions, fields) VALUES(?1, ?2, ?3, ?4, ?5)");
   if (!Mode)
@@ -132,7 +148,8 @@ Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
 /// each what-if name a reviewer tried is a mode (some thousand rows), and
 /// an editor only ever reads the mode of the rules it runs with.
 Error dropOldModes(sql::Database &Db, StringRef Kept) {
-  for (const char *Table : {"reach_functions", "reach_fields", "lock_effects"}) {
+  for (const char *Table :
+       {"reach_functions", "reach_fields", "lock_effects", "reach_vias"}) {
     auto Del = Db.prepare(
         std::string("DELETE FROM ") + Table +
         " WHERE mode != ?1 AND mode NOT IN (SELECT mode FROM fact_modes "
@@ -286,7 +303,26 @@ Expected<ReachFacts> fputcheck::loadStoredFacts(StringRef StorePath,
         Out.Effects.push_back(
             {Ef->text(0).str(), std::move(One->Functions.front().Effects)});
     }
-    return Ef->takeError();
+    if (Error E = Ef->takeError())
+      return E;
+    // Facts an older analyze wrote have no vias: their calls resolve by
+    // field, as that analyze's did.
+    auto Via = Db->prepare("SELECT via, objects, unknown FROM reach_vias "
+                           "WHERE mode = ?1 ORDER BY via");
+    if (!Via) {
+      consumeError(Via.takeError());
+      return Error::success();
+    }
+    Via->bind(1, Out.Mode);
+    while (Via->step()) {
+      ViaFact V{Via->text(0).str(), {}, Via->integer(2) != 0};
+      SmallVector<StringRef, 8> Parts;
+      Via->text(1).split(Parts, '\n', -1, /*KeepEmpty=*/false);
+      for (StringRef O : Parts)
+        V.Objects.push_back(O.str());
+      Out.Vias.push_back(std::move(V));
+    }
+    return Via->takeError();
   };
   Error E = Read();
   consumeError(Db->exec("COMMIT"));

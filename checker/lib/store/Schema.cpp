@@ -160,6 +160,12 @@ CREATE TABLE IF NOT EXISTS lock_effects(
   key TEXT NOT NULL,
   effects BLOB NOT NULL,
   PRIMARY KEY(mode, key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS reach_vias(
+  mode TEXT NOT NULL,
+  via TEXT NOT NULL,
+  objects TEXT NOT NULL,
+  unknown INTEGER NOT NULL,
+  PRIMARY KEY(mode, via)) WITHOUT ROWID;
 )sql";
 
 // Not the failure or facts tables: a store may lack them.

@@ -53,6 +53,7 @@ using FnArg = std::pair<unsigned, std::string>;
 template <> struct JSONTuple<FnArg> : std::true_type {};
 template <> struct JSONTuple<FieldStore> : std::true_type {};
 template <> struct JSONTuple<ExportMark> : std::true_type {};
+template <> struct JSONTuple<ObjectStore> : std::true_type {};
 
 template <class IO> void mapFields(IO &M, HeldLock &L) {
   M.field(Field{"k", "lock"}, L.Key);
@@ -73,6 +74,7 @@ template <class IO> void mapFields(IO &M, CallSite &C) {
   M.field(optional("s", "struct"), C.Struct);
   M.field(optional("m", "field"), C.Field); // Set exactly when Struct is.
   M.field(optional("o"), C.Object);
+  M.field(optional("v"), C.Via);
   M.field(Field{"l", "line"}, C.Line);
   M.field(Field{"c", "col"}, C.Col);
   M.field(optional("h"), C.Held);
@@ -125,6 +127,11 @@ template <class IO> void mapFields(IO &M, FieldStore &S) {
   M.field(Field{"object"}, S.Object);
 }
 
+template <class IO> void mapFields(IO &M, ObjectStore &S) {
+  M.field(Field{"via"}, S.Via);
+  M.field(Field{"object"}, S.Object);
+}
+
 template <class IO> void mapFields(IO &M, ExportMark &E) {
   M.field(Field{"symbol", "symbol"}, E.Symbol);
   M.field(Field{"macro", "macro"}, E.Macro);
@@ -137,6 +144,7 @@ template <class IO> void mapFields(IO &M, TUSummary &S) {
   M.field(Field{"main"}, S.MainFile);
   M.field(Field{"fns"}, S.Functions);
   M.field(Field{"stores"}, S.Stores);
+  M.field(optional("objects"), S.ObjectStores);
   M.field(Field{"exports"}, S.Exports);
 }
 
