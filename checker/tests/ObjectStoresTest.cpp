@@ -74,6 +74,15 @@ TEST(ObjectStores, WhatTheStoreCannotShowIsUnknown) {
                      "  if (c) x->ops = &bc_ops;"
                      "  h->bc = x; }"),
             (Stores{{Via, ""}}));
+  // A label between: a goto may skip the assignment.
+  EXPECT_EQ(storesIn("void f(struct holder *h, int c) {"
+                     "  struct xprt *x = alloc();"
+                     "  if (c) goto in;"
+                     "  x->ops = &bc_ops;"
+                     "in:"
+                     "  get(x);"
+                     "  h->bc = x; }"),
+            (Stores{{Via, ""}}));
   // Another object in the same variable since.
   EXPECT_EQ(storesIn("void f(struct holder *h) {"
                      "  struct xprt *x = alloc();"

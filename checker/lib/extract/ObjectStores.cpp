@@ -95,11 +95,18 @@ public:
 
   /// Reads a block in order: `V->ops = &table;` statements, then stores of
   /// V into a field, at the same level, with nothing between that changes
-  /// V or its ops. The assignment then runs before the store on every path
-  /// to it; a callee V is passed to is assumed not to change V's tables.
+  /// V or its ops and no label between. The assignment then runs before the
+  /// store on every path to it; a callee V is passed to is assumed not to
+  /// change V's tables.
   bool VisitCompoundStmt(CompoundStmt *CS) {
     Tracked Set;
     for (Stmt *S : CS->body()) {
+      // A label or a case here is a way in that skips what came before.
+      if (isa<LabelStmt, SwitchCase>(S)) {
+        Set.clear();
+        Forget(Set).TraverseStmt(S);
+        continue;
+      }
       const auto *BO = dyn_cast<BinaryOperator>(S);
       if (BO && BO->getOpcode() == BO_Assign) {
         const Expr *L = BO->getLHS()->IgnoreParenCasts();
