@@ -104,7 +104,6 @@ public:
       // A label or a case here is a way in that skips what came before.
       if (isa<LabelStmt, SwitchCase>(S)) {
         Set.clear();
-        Forget(Set).TraverseStmt(S);
         continue;
       }
       const auto *BO = dyn_cast<BinaryOperator>(S);
@@ -127,7 +126,9 @@ public:
                 Shown[BO].push_back({K.second, Table});
         }
       }
-      Forget(Set).TraverseStmt(S);
+      // Most blocks track nothing: no need to read their statements twice.
+      if (!Set.empty())
+        Forget(Set).TraverseStmt(S);
     }
     return true;
   }

@@ -145,12 +145,15 @@ private:
       if (!VF)
         return VF.takeError();
       Known = Vias.try_emplace(Via, std::move(*VF)).first;
-      if (const std::optional<ViaFact> &V = Known->second) {
+      const std::optional<ViaFact> &V = Known->second;
+      // A via the analysed program had no call through (new in this file)
+      // is not known to be exact: the call stays a guess, as it would in
+      // the whole program if any other file stored an unknown object.
+      if (!V || V->Unknown)
+        Facts.ObjectStores.push_back({Via, ""});
+      if (V)
         for (const std::string &O : V->Objects)
           Facts.ObjectStores.push_back({Via, O});
-        if (V->Unknown)
-          Facts.ObjectStores.push_back({Via, ""});
-      }
     }
     if (const std::optional<ViaFact> &V = Known->second)
       for (const std::string &O : V->Objects)
