@@ -483,6 +483,15 @@ int run(const char *Argv0, Mode M) {
   if (WriteStatus)
     return WriteStatus;
   printPhases(Stats.Phases);
+  // Only a program that was linked (not one whose findings were stored).
+  if (const Program::FieldCallCounts &C = P.fieldCallCounts();
+      TimePhases && C.ByTable + C.ByObjects + C.ByField + C.Capped + C.NoStore)
+    errs() << formatv("fputcheck: calls through fields: {0} by constant "
+                      "table, {1} by stored objects, {2} by field, {3} not "
+                      "linked (too many stored), {4} with nothing stored; "
+                      "{5} through an object loaded from a field\n",
+                      C.ByTable, C.ByObjects, C.ByField, C.Capped, C.NoStore,
+                      C.ThroughLoaded);
   if (!Quiet)
     errs() << "fputcheck: " << Counts << "; " << Result << "\n";
   return Reported ? 1 : 0;

@@ -83,6 +83,19 @@ public:
     bool exact() const { return !Unknown && !Objects.empty(); }
   };
   const std::map<std::string, ViaObjects> &vias() const { return Vias; }
+  /// How link() resolved the calls through struct fields: what each way of
+  /// knowing the object buys, on a whole tree (--time-phases).
+  struct FieldCallCounts {
+    unsigned ByTable = 0;   // A constant table's entries.
+    unsigned ByObjects = 0; // The tables every store into a field shows.
+    unsigned ByField = 0;   // Every function stored into the field.
+    unsigned Capped = 0;    // Too many stored: not linked.
+    unsigned NoStore = 0;   // Nothing stored into the field.
+    /// Of all of them, the calls through an object loaded from a field
+    /// (CallSite::Via), whichever way they were resolved.
+    unsigned ThroughLoaded = 0;
+  };
+  const FieldCallCounts &fieldCallCounts() const { return Counts; }
   size_t numTUs() const { return TUs.size(); }
   /// Gives the summaries back, each function key in exactly one TU as
   /// linked, and leaves the program empty (unlinked).
@@ -103,6 +116,7 @@ private:
       TableTargets;
   std::map<std::pair<std::string, std::string>, unsigned> AssumedStores;
   std::map<std::string, ViaObjects> Vias;
+  FieldCallCounts Counts;
   /// (struct, field, via) -> the functions the via's tables hold there.
   std::map<std::tuple<std::string, std::string, std::string>,
            std::vector<std::string>>

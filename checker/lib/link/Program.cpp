@@ -55,12 +55,14 @@ void Program::link(const Rules &R) {
     for (const CallSite &C : F->Calls) {
       if (!C.Callee.empty())
         continue;
+      Counts.ThroughLoaded += !C.Via.empty();
       // Through a known constant table: exactly what its initializer holds.
       if (!C.Object.empty()) {
         auto TIt = TableTargets.find({C.Struct, C.Field, C.Object});
         if (TIt != TableTargets.end()) {
           IndirectTargets[&C] = &TIt->second;
           Exact.insert(&C);
+          ++Counts.ByTable;
           continue;
         }
       }
@@ -69,11 +71,14 @@ void Program::link(const Rules &R) {
       if (const std::vector<std::string> *Fns = viaTargets(C)) {
         IndirectTargets[&C] = Fns;
         Exact.insert(&C);
+        ++Counts.ByObjects;
         continue;
       }
       auto It = FieldTargets.find({C.Struct, C.Field});
-      if (It == FieldTargets.end())
+      if (It == FieldTargets.end()) {
+        ++Counts.NoStore;
         continue;
+      }
       // A field every filesystem or driver fills (file_operations.open,
       // notifier_block.notifier_call) says nothing about which function this
       // call reaches: linking them all makes every chain through it noise.
@@ -81,8 +86,12 @@ void Program::link(const Rules &R) {
       auto Assumed = AssumedStores.find(It->first);
       if (Assumed != AssumedStores.end())
         Stored = std::max<size_t>(Stored, Assumed->second);
-      if (!R.MaxFieldTargets || Stored <= R.MaxFieldTargets)
+      if (!R.MaxFieldTargets || Stored <= R.MaxFieldTargets) {
         IndirectTargets[&C] = &It->second;
+        ++Counts.ByField;
+      } else {
+        ++Counts.Capped;
+      }
     }
 }
 
@@ -114,6 +123,7 @@ std::vector<TUSummary> Program::takeTUs() {
   TableTargets.clear();
   Vias.clear();
   ViaTargets.clear();
+  Counts = FieldCallCounts();
   Exact.clear();
   Exports.clear();
   Stores.clear();
