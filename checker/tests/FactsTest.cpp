@@ -38,6 +38,15 @@ std::vector<TUSummary> summaries(const CorpusCase &C, const Rules &R) {
   return Out;
 }
 
+/// The facts of the program \p TUs make.
+ReachFacts wholeFacts(const std::vector<TUSummary> &TUs, const Rules &R) {
+  Program P;
+  for (const TUSummary &S : TUs)
+    P.add(S);
+  P.link(R);
+  return computeReachFacts(P, R);
+}
+
 /// A case's program and its what-if program: the rules with the case's own
 /// assumptions, and with filp_close made synchronous as well.
 std::vector<Rules> modes(const CorpusCase &C) {
@@ -115,13 +124,8 @@ protected:
 
 TEST_F(FactsStore, SavedFactsReadBackAndLinkTheSame) {
   Rules R = loadRules();
-  CorpusCase C = loadCase(CasesDir, "lock-cross-tu");
-  std::vector<TUSummary> TUs = summaries(C, R);
-  Program P;
-  for (const TUSummary &S : TUs)
-    P.add(S);
-  P.link(R);
-  ReachFacts F = computeReachFacts(P, R);
+  std::vector<TUSummary> TUs = summaries(loadCase(CasesDir, "lock-cross-tu"), R);
+  ReachFacts F = wholeFacts(TUs, R);
   ASSERT_FALSE(bool(saveReachFacts(Store, F)));
   // Read whole, as clangd-fput keeps them between rebuilds.
   std::string Digest;
@@ -181,13 +185,9 @@ TEST_F(FactsStore, SavedFactsReadBackAndLinkTheSame) {
 // whole program did: svc.c alone sees no chain through xpt_bc_xprt.
 TEST_F(FactsStore, ObjectStoresComeBackAndResolveTheSame) {
   Rules R = loadRules();
-  CorpusCase C = loadCase(CasesDir, "chain-field-object-stores");
-  std::vector<TUSummary> TUs = summaries(C, R);
-  Program P;
-  for (const TUSummary &S : TUs)
-    P.add(S);
-  P.link(R);
-  ReachFacts F = computeReachFacts(P, R);
+  std::vector<TUSummary> TUs =
+      summaries(loadCase(CasesDir, "chain-field-object-stores"), R);
+  ReachFacts F = wholeFacts(TUs, R);
   auto Find = [](const std::vector<ViaFact> &Vs, StringRef Via) {
     auto It = llvm::find_if(Vs, [&](const ViaFact &V) { return V.Via == Via; });
     return It == Vs.end() ? nullptr : &*It;
@@ -223,12 +223,7 @@ TEST_F(FactsStore, ObjectStoresComeBackAndResolveTheSame) {
 // and always the one just written.
 TEST_F(FactsStore, OnlyTheMostRecentModesAreKept) {
   Rules R = loadRules();
-  CorpusCase C = loadCase(CasesDir, "lock-cross-tu");
-  Program P;
-  for (const TUSummary &S : summaries(C, R))
-    P.add(S);
-  P.link(R);
-  ReachFacts F = computeReachFacts(P, R);
+  ReachFacts F = wholeFacts(summaries(loadCase(CasesDir, "lock-cross-tu"), R), R);
   ASSERT_FALSE(F.Functions.empty());
   for (int I = 0; I < 11; ++I) {
     F.Mode = "mode" + std::to_string(I);

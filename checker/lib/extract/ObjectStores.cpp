@@ -2,6 +2,7 @@
 
 #include "extract/ObjectStores.h"
 #include "extract/GlobalTables.h"
+#include "extract/InitFields.h"
 #include "extract/LocalWrites.h"
 #include "extract/StructName.h"
 
@@ -146,21 +147,10 @@ public:
   }
 
   bool VisitInitListExpr(InitListExpr *Visited) {
-    InitListExpr *ILE = Visited->isSemanticForm() ? Visited
-                                                  : Visited->getSemanticForm();
-    const RecordDecl *RD = ILE ? ILE->getType()->getAsRecordDecl() : nullptr;
-    if (!RD)
-      return true;
-    unsigned I = 0;
-    for (const FieldDecl *F : RD->fields()) {
-      if (I >= ILE->getNumInits())
-        break;
-      const Expr *Init = ILE->getInit(I++);
-      if (RD->isUnion() && ILE->getInitializedFieldInUnion() != F)
-        continue;
-      if (!isNull(Init))
+    forEachInitializedField(Visited, [&](const FieldDecl *F, const Expr *V) {
+      if (!isNull(V))
         store(F, {});
-    }
+    });
     return true;
   }
 

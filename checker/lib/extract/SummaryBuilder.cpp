@@ -4,6 +4,7 @@
 #include "extract/StructName.h"
 #include "extract/FunctionAnalyzer.h"
 #include "extract/GlobalTables.h"
+#include "extract/InitFields.h"
 #include "extract/ObjectStores.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -89,28 +90,9 @@ public:
   bool shouldVisitImplicitCode() const { return false; }
 
   bool VisitInitListExpr(InitListExpr *Visited) {
-    // The visitor sees the syntactic form (with designators); field
-    // positions are only explicit in the semantic one.
-    InitListExpr *ILE = Visited->isSemanticForm() ? Visited
-                                                  : Visited->getSemanticForm();
-    if (!ILE)
-      return true;
-    const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
-    if (!RD)
-      return true;
-    if (RD->isUnion()) {
-      if (const FieldDecl *F = ILE->getInitializedFieldInUnion();
-          F && ILE->getNumInits() == 1)
-        EmitStore(F, ILE->getInit(0), ILE->getInit(0)->getBeginLoc());
-      return true;
-    }
-    unsigned I = 0;
-    for (const FieldDecl *F : RD->fields()) {
-      if (I >= ILE->getNumInits())
-        break;
-      const Expr *Init = ILE->getInit(I++);
-      EmitStore(F, Init, Init->getBeginLoc());
-    }
+    forEachInitializedField(Visited, [&](const FieldDecl *F, const Expr *V) {
+      EmitStore(F, V, V->getBeginLoc());
+    });
     return true;
   }
 
