@@ -124,7 +124,8 @@ protected:
 
 TEST_F(FactsStore, SavedFactsReadBackAndLinkTheSame) {
   Rules R = loadRules();
-  std::vector<TUSummary> TUs = summaries(loadCase(CasesDir, "lock-cross-tu"), R);
+  std::vector<TUSummary> TUs =
+      summaries(loadCase(CasesDir, "lock-cross-tu"), R);
   ReachFacts F = wholeFacts(TUs, R);
   ASSERT_FALSE(bool(saveReachFacts(Store, F)));
   // Read whole, as clangd-fput keeps them between rebuilds.
@@ -223,7 +224,8 @@ TEST_F(FactsStore, ObjectStoresComeBackAndResolveTheSame) {
 // and always the one just written.
 TEST_F(FactsStore, OnlyTheMostRecentModesAreKept) {
   Rules R = loadRules();
-  ReachFacts F = wholeFacts(summaries(loadCase(CasesDir, "lock-cross-tu"), R), R);
+  ReachFacts F =
+      wholeFacts(summaries(loadCase(CasesDir, "lock-cross-tu"), R), R);
   ASSERT_FALSE(F.Functions.empty());
   for (int I = 0; I < 11; ++I) {
     F.Mode = "mode" + std::to_string(I);

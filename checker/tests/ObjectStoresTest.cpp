@@ -34,7 +34,8 @@ static struct ops mutable_ops = { .close = c1 };
 )c";
 
 /// (via, table name or "") of every store the code's functions make.
-std::set<std::pair<std::string, std::string>> storesIn(const std::string &Code) {
+std::set<std::pair<std::string, std::string>>
+storesIn(const std::string &Code) {
   std::unique_ptr<ASTUnit> AST = tooling::buildASTFromCodeWithArgs(
       std::string(Decls) + Code, {"-xc", "-std=gnu11"}, "t.c");
   EXPECT_TRUE(AST);

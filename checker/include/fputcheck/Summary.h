@@ -138,9 +138,6 @@ struct ObjectStore {
   bool operator<(const ObjectStore &O) const {
     return std::tie(Via, Object) < std::tie(O.Via, O.Object);
   }
-  bool operator==(const ObjectStore &O) const {
-    return Via == O.Via && Object == O.Object;
-  }
 };
 
 /// An EXPORT_SYMBOL*() of a symbol, where the macro was written.

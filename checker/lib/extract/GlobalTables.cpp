@@ -15,7 +15,6 @@ bool fputcheck::isConstantTable(const VarDecl *VD) {
   return T.isConstQualified() && T->isRecordType();
 }
 
-
 /// The constant table \p E names directly: `tbl`, `tbl[i]` or `&tbl[i]`.
 static const VarDecl *directTable(const Expr *E) {
   E = E->IgnoreParenImpCasts();
@@ -30,14 +29,5 @@ static const VarDecl *directTable(const Expr *E) {
 }
 
 const VarDecl *fputcheck::tableOf(const Expr *Base, const FunctionDecl *FD) {
-  if (const VarDecl *T = directTable(Base))
-    return T;
-  const auto *DRE = dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts());
-  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || !VD->getInit())
-    return nullptr;
-  const VarDecl *T = directTable(VD->getInit());
-  if (!T || !FD->getBody())
-    return nullptr;
-  return writtenLocals(FD).count(VD) ? nullptr : T;
+  return directTable(throughLocal(Base, FD));
 }

@@ -31,6 +31,16 @@ struct Finder : RecursiveASTVisitor<Finder> {
 };
 } // namespace
 
+const Expr *fputcheck::throughLocal(const Expr *E, const FunctionDecl *FD) {
+  E = E->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || !VD->getInit() ||
+      !FD->getBody() || writtenLocals(FD).count(VD))
+    return E;
+  return VD->getInit()->IgnoreParenImpCasts();
+}
+
 llvm::DenseSet<const VarDecl *>
 fputcheck::writtenLocals(const FunctionDecl *FD) {
   Finder F;

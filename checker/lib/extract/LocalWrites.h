@@ -20,6 +20,12 @@ namespace fputcheck {
 llvm::DenseSet<const clang::VarDecl *>
 writtenLocals(const clang::FunctionDecl *FD);
 
+/// What \p E names for the whole body of \p FD: the initializer of a local
+/// (not a parameter) that is never written again, else \p E itself; both
+/// without parentheses and implicit casts.
+const clang::Expr *throughLocal(const clang::Expr *E,
+                                const clang::FunctionDecl *FD);
+
 } // namespace fputcheck
 
 #endif

@@ -51,8 +51,8 @@ const VarDecl *tableAddress(const Expr *E) {
 
 /// (local, table-pointer field of what it points to) -> the table
 /// assigned there, null for something else.
-using Tracked = std::map<std::pair<const VarDecl *, const FieldDecl *>,
-                         const VarDecl *>;
+using Tracked =
+    std::map<std::pair<const VarDecl *, const FieldDecl *>, const VarDecl *>;
 
 void forgetLocal(Tracked &T, const Decl *D) {
   for (auto It = T.begin(); It != T.end();)
@@ -167,7 +167,8 @@ public:
   }
 
 private:
-  using Shows = llvm::SmallVector<std::pair<const FieldDecl *, const VarDecl *>, 2>;
+  using Shows =
+      llvm::SmallVector<std::pair<const FieldDecl *, const VarDecl *>, 2>;
 
   bool isNull(const Expr *E) const {
     return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
@@ -176,7 +177,8 @@ private:
 
   /// The table-pointer fields of the struct that holder field \p F points
   /// to; none when it points to no struct.
-  const llvm::SmallVector<const FieldDecl *, 2> &tableFields(const FieldDecl *F) {
+  const llvm::SmallVector<const FieldDecl *, 2> &
+  tableFields(const FieldDecl *F) {
     static const llvm::SmallVector<const FieldDecl *, 2> None;
     QualType P = F->getType()->getPointeeType();
     const RecordDecl *RD = P.isNull() ? nullptr : P->getAsRecordDecl();
@@ -215,14 +217,7 @@ std::string fputcheck::viaOf(const Expr *Base, const FunctionDecl *FD) {
       Inner ? dyn_cast<FieldDecl>(Inner->getMemberDecl()) : nullptr;
   if (!FI || !Inner->isArrow() || !isTablePointer(FI))
     return "";
-  const Expr *Obj = Inner->getBase()->IgnoreParenImpCasts();
-  // A local that names one object for the whole body.
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(Obj))
-    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-        VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
-        VD->getInit() && FD->getBody() && !writtenLocals(FD).count(VD))
-      Obj = VD->getInit()->IgnoreParenImpCasts();
-  const auto *Holder = dyn_cast<MemberExpr>(Obj);
+  const auto *Holder = dyn_cast<MemberExpr>(throughLocal(Inner->getBase(), FD));
   const auto *FH =
       Holder ? dyn_cast<FieldDecl>(Holder->getMemberDecl()) : nullptr;
   if (!FH || FH->getType()->getPointeeType().isNull())

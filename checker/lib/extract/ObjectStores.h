@@ -1,4 +1,5 @@
-//===- ObjectStores.h - Which tables the objects in a field point to -*- C++ -*-===//
+//===- ObjectStores.h - The tables objects in a field point to -*- C++ -*-===//
+//-*-===//
 //
 // A call through a table pointer of an object loaded from a field,
 //     xprt->xpt_bc_xprt->ops->close(xprt->xpt_bc_xprt);

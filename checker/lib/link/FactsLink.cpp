@@ -15,17 +15,26 @@ FactsSource::~FactsSource() = default;
 
 namespace {
 
+/// The element of \p Sorted (ordered by \p KeyOf) whose key is \p Key.
+template <class T, class KeyOfT>
+const T *findSorted(const std::vector<T> &Sorted, StringRef Key, KeyOfT KeyOf) {
+  auto It = llvm::partition_point(
+      Sorted, [&](const T &E) { return StringRef(KeyOf(E)) < Key; });
+  return It != Sorted.end() && KeyOf(*It) == Key ? &*It : nullptr;
+}
+
 class InMemory : public FactsSource {
 public:
   explicit InMemory(std::shared_ptr<const ReachFacts> Held)
       : Held(std::move(Held)), F(*this->Held) {}
   Expected<std::optional<FunctionFact>> function(StringRef Key) override {
-    auto It = llvm::partition_point(F.Functions, [&](const FunctionFact &FF) {
-      return StringRef(FF.Slice.Key) < Key;
-    });
-    if (It == F.Functions.end() || It->Slice.Key != Key)
-      return std::nullopt;
-    return *It;
+    if (const FunctionFact *FF =
+            findSorted(F.Functions, Key,
+                       [](const FunctionFact &FF) -> const std::string & {
+                         return FF.Slice.Key;
+                       }))
+      return *FF;
+    return std::nullopt;
   }
   Expected<std::optional<FieldFact>> field(StringRef S, StringRef Fd,
                                            StringRef O) override {
@@ -42,20 +51,19 @@ public:
 
   Expected<std::optional<std::vector<LockEffect>>>
   effects(StringRef Key) override {
-    auto It = llvm::partition_point(F.Effects, [&](const EffectFact &E) {
-      return StringRef(E.Key) < Key;
-    });
-    if (It == F.Effects.end() || It->Key != Key)
-      return std::nullopt;
-    return It->Effects;
+    if (const EffectFact *E = findSorted(
+            F.Effects, Key,
+            [](const EffectFact &E) -> const std::string & { return E.Key; }))
+      return E->Effects;
+    return std::nullopt;
   }
 
   Expected<std::optional<ViaFact>> via(StringRef Via) override {
-    auto It = llvm::partition_point(
-        F.Vias, [&](const ViaFact &V) { return StringRef(V.Via) < Via; });
-    if (It == F.Vias.end() || It->Via != Via)
-      return std::nullopt;
-    return *It;
+    if (const ViaFact *V = findSorted(
+            F.Vias, Via,
+            [](const ViaFact &V) -> const std::string & { return V.Via; }))
+      return *V;
+    return std::nullopt;
   }
 
 private:
@@ -98,8 +106,7 @@ public:
   }
 
   Error run() {
-    while (!Pending.empty() || !FieldsPending.empty() ||
-           !ViasPending.empty()) {
+    while (!Pending.empty() || !FieldsPending.empty() || !ViasPending.empty()) {
       if (!ViasPending.empty()) {
         auto Node = *ViasPending.begin();
         ViasPending.erase(ViasPending.begin());

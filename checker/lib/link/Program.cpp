@@ -9,6 +9,11 @@ using namespace fputcheck;
 
 StringRef fputcheck::keyName(StringRef Key) { return Key.split('@').first; }
 
+static void sortUnique(std::vector<std::string> &Keys) {
+  llvm::sort(Keys);
+  Keys.erase(std::unique(Keys.begin(), Keys.end()), Keys.end());
+}
+
 void Program::add(TUSummary S) { TUs.push_back(std::move(S)); }
 
 void Program::link(const Rules &R) {
@@ -36,16 +41,12 @@ void Program::link(const Rules &R) {
     }
     append_range(Exports, TU.Exports);
   }
-  auto SortUnique = [](std::vector<std::string> &Fns) {
-    llvm::sort(Fns);
-    Fns.erase(std::unique(Fns.begin(), Fns.end()), Fns.end());
-  };
   for (auto &[Field, Fns] : FieldTargets)
-    SortUnique(Fns);
+    sortUnique(Fns);
   for (auto &[Field, Fns] : TableTargets)
-    SortUnique(Fns);
+    sortUnique(Fns);
   for (auto &[Via, V] : Vias)
-    SortUnique(V.Objects);
+    sortUnique(V.Objects);
   for (auto &E : ByKey)
     Ordered.push_back(E.second);
   llvm::sort(Ordered, [](const FunctionSummary *A, const FunctionSummary *B) {
@@ -108,9 +109,7 @@ const std::vector<std::string> *Program::viaTargets(const CallSite &C) {
       if (T != TableTargets.end())
         append_range(It->second, T->second);
     }
-    llvm::sort(It->second);
-    It->second.erase(std::unique(It->second.begin(), It->second.end()),
-                     It->second.end());
+    sortUnique(It->second);
   }
   return &It->second;
 }

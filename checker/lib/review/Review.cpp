@@ -137,7 +137,7 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
 
   auto Start = std::chrono::steady_clock::now();
   std::vector<std::string> Changed;
-  for (const auto &[Rel, Content] : Tree.files()) {
+  for (StringRef Rel : Tree.files().keys()) {
     Changed.push_back(under(Rv.Root, Rel));
     Rv.ChangedFiles.push_back(Rel.str());
   }
@@ -155,12 +155,13 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
   StringSet<> Listed;
   for (const tooling::CompileCommand &C : All)
     Listed.insert(C.Filename);
-  for (const auto &[Rel, Content] : Tree.files()) {
-    std::string Abs = under(Rv.Root, Rel);
+  for (const auto &E : Tree.files()) {
+    std::string Abs = under(Rv.Root, E.getKey());
     if (Listed.contains(Abs))
       Wanted.insert(Abs);
-    else if (Content && sys::path::extension(Rel) == ".c")
-      Rv.NotAnalysed.push_back(Rel.str() + ": not in the compile database");
+    else if (E.getValue() && sys::path::extension(E.getKey()) == ".c")
+      Rv.NotAnalysed.push_back(E.getKey().str() +
+                               ": not in the compile database");
   }
   std::vector<tooling::CompileCommand> Cmds;
   for (tooling::CompileCommand &C : All)
@@ -233,7 +234,7 @@ fputcheck::reviewPatches(const std::vector<ReviewInput> &Patches,
       if (!Tree.addedLines(Rel).count(S.Line) ||
           !Quoted.insert({Rel, S.Line}).second)
         continue;
-      RF.Added.emplace_back(S, lineOf(*Tree.files().lookup(Rel), S.Line));
+      RF.Added.emplace_back(S, lineOf(*Tree.files().find(Rel)->second, S.Line));
     }
     New.push_back(std::move(RF));
   }
