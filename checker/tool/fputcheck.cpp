@@ -492,6 +492,10 @@ int run(const char *Argv0, Mode M) {
                       "{5} through an object loaded from a field\n",
                       C.ByTable, C.ByObjects, C.ByField, C.Capped, C.NoStore,
                       C.ThroughLoaded);
+  if (const Program::TagCounts &T = P.tagCounts(); TimePhases && T.Places)
+    errs() << formatv("fputcheck: object tags: {0} calls behind a tag test, "
+                      "{1} allocation places, {2} of them of known kinds\n",
+                      T.Tests, T.Places, T.KnownPlaces);
   if (!Quiet)
     errs() << "fputcheck: " << Counts << "; " << Result << "\n";
   return Reported ? 1 : 0;

@@ -88,6 +88,15 @@ struct ViaFact {
   bool Unknown = false;
 };
 
+/// The values one allocation place gives an enum field (Program::
+/// allocTags()): an editor's file reads the tags of objects allocated in
+/// other files as the whole program did.
+struct TagFact {
+  std::string Place;
+  std::vector<int64_t> Values;
+  bool Unknown = false;
+};
+
 struct ReachFacts {
   /// factsMode() of the rules they were made under.
   std::string Mode;
@@ -97,6 +106,9 @@ struct ReachFacts {
   /// them to header inlines whose macro expansions it did not see.
   std::vector<EffectFact> Effects;
   std::vector<ViaFact> Vias; // By via.
+  /// Every allocation place of a tag some tag test reads, by place (a
+  /// whole tree has a few dozen).
+  std::vector<TagFact> Tags;
 };
 
 /// Which facts these rules make: a digest of what decides reachability
@@ -120,6 +132,8 @@ public:
   virtual llvm::Expected<std::optional<std::vector<LockEffect>>>
   effects(llvm::StringRef Key) = 0;
   virtual llvm::Expected<std::optional<ViaFact>> via(llvm::StringRef Via) = 0;
+  /// Every TagFact.
+  virtual llvm::Expected<std::vector<TagFact>> tags() = 0;
 };
 
 /// Facts held in memory (tests, a front end that has the whole program, or

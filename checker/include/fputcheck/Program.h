@@ -19,7 +19,9 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include <algorithm>
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <string>
 #include <vector>
@@ -83,6 +85,28 @@ public:
     bool exact() const { return !Unknown && !Objects.empty(); }
   };
   const std::map<std::string, ViaObjects> &vias() const { return Vias; }
+  /// The values objects allocated at one place get in one enum field
+  /// (ObjectTags.h), and whether some allocation there gave a value that is
+  /// not a constant.
+  struct TagValues {
+    std::vector<int64_t> Values; // Sorted, unique.
+    bool Unknown = false;
+  };
+  /// By place: "iommufd_hwpt_paging.common>iommufd_hw_pagetable.obj>
+  /// iommufd_object.type" (the container the allocation's result went
+  /// into, then the field the allocator set).
+  const std::map<std::string, TagValues> &allocTags() const {
+    return AllocTags;
+  }
+  /// Before link(): the whole program allocates at \p Place with \p V (an
+  /// editor's file with stored facts, Facts.h).
+  void assumeTags(const std::string &Place, const TagValues &V);
+  /// The values the enum field at \p Place ("iommufd_hw_pagetable.obj>
+  /// iommufd_object.type") can hold: those of every allocation place that
+  /// ends with it. Nullopt when unknown: no allocation place ends with it,
+  /// or one gives a value that is not a constant, or \p Place names no
+  /// container (a bare "iommufd_object.type" may be allocated anywhere).
+  std::optional<std::vector<int64_t>> tags(llvm::StringRef Place) const;
   /// How link() resolved the calls through struct fields: what each way of
   /// knowing the object buys, on a whole tree (--time-phases).
   struct FieldCallCounts {
@@ -96,12 +120,22 @@ public:
     unsigned ThroughLoaded = 0;
   };
   const FieldCallCounts &fieldCallCounts() const { return Counts; }
+  /// What link() found of object tags (--time-phases): calls behind a tag
+  /// test, allocation places, and those of them whose values are known.
+  struct TagCounts {
+    unsigned Tests = 0;
+    unsigned Places = 0;
+    unsigned KnownPlaces = 0;
+  };
+  const TagCounts &tagCounts() const { return TagCount; }
   size_t numTUs() const { return TUs.size(); }
   /// Gives the summaries back, each function key in exactly one TU as
   /// linked, and leaves the program empty (unlinked).
   std::vector<TUSummary> takeTUs();
 
 private:
+  /// Fills AllocTags from the linked calls.
+  void linkTags();
   /// The targets of \p C through its Via, when that is exact; kept.
   const std::vector<std::string> *viaTargets(const CallSite &C);
 
@@ -116,6 +150,8 @@ private:
       TableTargets;
   std::map<std::pair<std::string, std::string>, unsigned> AssumedStores;
   std::map<std::string, ViaObjects> Vias;
+  std::map<std::string, TagValues> AllocTags;
+  TagCounts TagCount;
   FieldCallCounts Counts;
   /// (struct, field, via) -> the functions the via's tables hold there.
   std::map<std::tuple<std::string, std::string, std::string>,

@@ -75,6 +75,20 @@ struct CallSite {
   /// this call, and which it has not passed anywhere nor assigned since:
   /// releasing that argument here cannot drop the last reference.
   std::vector<unsigned> HeldRefArgs;
+  /// Arguments (by index) that are the address of an embedded struct
+  /// holding an enum field, by where that struct sits: "iommufd_hw_pagetable
+  /// .obj" for `&hwpt->obj`, "iommufd_hwpt_paging.common>iommufd_hw_pagetable
+  /// .obj" for `&hwpt_paging->common.obj` (segments "Struct.field", outer
+  /// first). A callee's tag tests read the argument's tag through it.
+  std::vector<std::pair<unsigned, std::string>> ArgObjects;
+  /// For a call whose result goes straight into container_of(), where the
+  /// object it returns sits in the container (segments as in ArgObjects):
+  /// "iommufd_hwpt_paging.common>iommufd_hw_pagetable.obj". With the
+  /// callee's ResultFields and ConstArgs this says which tag an object
+  /// embedded there is given when it is allocated.
+  std::string Into;
+  /// With Into: the integer constant arguments (index, decimal value).
+  std::vector<std::pair<unsigned, std::string>> ConstArgs;
 };
 
 /// A lock operation a function performs on behalf of its caller: a lock
@@ -111,6 +125,13 @@ struct FunctionSummary {
   std::vector<unsigned> Entry;
   /// Its net effect on locks when it returns (empty for most functions).
   std::vector<LockEffect> Effects;
+  /// Enum fields of the object it returns that it sets from a parameter,
+  /// as an allocator sets a tag: (parameter index, "Struct.field") for
+  ///     obj = kzalloc(size, GFP_KERNEL); obj->type = type; return obj;
+  std::vector<std::pair<unsigned, std::string>> ResultFields;
+  /// Enum fields ("Struct.field") it writes otherwise, sorted: such a
+  /// field's value is not only what allocations gave it.
+  std::vector<std::string> TagWrites;
 };
 
 /// A function stored into a struct field (designated initializer or
@@ -155,6 +176,9 @@ struct TUSummary {
   /// Sorted, unique.
   std::vector<ObjectStore> ObjectStores;
   std::vector<ExportMark> Exports;
+  /// Enum fields set by the initializers of file-scope variables (as
+  /// FunctionSummary::TagWrites), sorted.
+  std::vector<std::string> TagWrites;
   /// Every file the parse read (not serialised with the summary; the store
   /// keeps it as the TU's cache key).
   std::vector<std::string> Inputs;

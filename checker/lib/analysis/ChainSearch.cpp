@@ -2,6 +2,7 @@
 
 #include "analysis/ChainSearch.h"
 #include "extract/LockKey.h"
+#include "extract/ObjectTags.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include <deque>
@@ -13,6 +14,10 @@ using namespace llvm;
 using namespace fputcheck;
 
 namespace {
+/// Where the tagged objects H.Target's parameters point to sit
+/// (CallSite::ArgObjects), by parameter; sorted.
+using ArgObjects = std::vector<std::pair<unsigned, std::string>>;
+
 struct Node {
   Hop H;
   std::string Key; // The lock in H.Target's terms ("" if none or unnameable).
@@ -20,12 +25,71 @@ struct Node {
   unsigned Indirect; // Calls through struct fields on the chain so far.
   unsigned Contexts; // Where the root may run, narrowed by context tests.
   const Origin *Root; // The origin the chain starts at.
+  ArgObjects Objects;
 };
 
 bool releasedBefore(const CallSite &C, StringRef Key) {
   return !Key.empty() && any_of(C.Released, [&](const std::string &R) {
            return sameLock(R, Key);
          });
+}
+
+/// Whether a tag test on every path to \p C rules it out for the objects
+/// the caller's parameters point to (\p Objects): `if (ops->file_offset)`
+/// admits the FAULT kind, and parameter 1 is a hw_pagetable's header.
+bool tagsRuleOut(const Program &P, const CallSite &C,
+                 const ArgObjects &Objects) {
+  for (const std::string &G : C.Guards) {
+    std::optional<TagTest> T = parseTagFact(StringRef(G).drop_front());
+    if (!T)
+      continue;
+    std::string Place = T->Path;
+    for (const auto &[Param, At] : Objects)
+      if (Param == T->Param)
+        Place = At + ">" + Place;
+    std::optional<std::vector<int64_t>> Can = P.tags(Place);
+    if (!Can)
+      continue;
+    auto Admitted = [&](int64_t V) { return is_contained(T->Values, V); };
+    if (G[0] == '+' ? none_of(*Can, Admitted) : all_of(*Can, Admitted))
+      return true;
+  }
+  return false;
+}
+
+/// The objects \p C passes on to parameters \p Wanted: its own
+/// embedded-struct arguments, and the caller's parameters it passes
+/// unchanged.
+ArgObjects passedOn(const CallSite &C, const ArgObjects &Caller,
+                    ArrayRef<unsigned> Wanted) {
+  ArgObjects Out;
+  if (Wanted.empty())
+    return Out;
+  for (const auto &[I, At] : C.ArgObjects)
+    if (is_contained(Wanted, I))
+      Out.emplace_back(I, At);
+  for (unsigned I = 0; I < C.ArgKeys.size(); ++I) {
+    if (!is_contained(Wanted, I))
+      continue;
+    StringRef K(C.ArgKeys[I]);
+    unsigned Param;
+    if (!K.consume_front("$") || K.getAsInteger(10, Param))
+      continue;
+    for (const auto &[From, At] : Caller)
+      if (From == Param && none_of(Out, [&](const auto &O) {
+            return O.first == I;
+          }))
+        Out.emplace_back(I, At);
+  }
+  llvm::sort(Out);
+  return Out;
+}
+
+std::string objectsKey(const ArgObjects &Objects) {
+  std::string S;
+  for (const auto &[Param, At] : Objects)
+    S += std::to_string(Param) + "=" + At + ";";
+  return S;
 }
 } // namespace
 
@@ -37,10 +101,11 @@ void fputcheck::searchChains(
   const Program &P = RA.program();
   std::vector<Node> Nodes;
   const RunContexts &Ctx = RA.contexts();
-  // (function, lock, contexts) -> fewest indirect calls it was reached
-  // with: reached again with fewer, it may lead further within the rules'
-  // budget.
-  std::map<std::tuple<std::string, std::string, unsigned>, unsigned>
+  // (function, lock, contexts, objects) -> fewest indirect calls it was
+  // reached with: reached again with fewer, it may lead further within the
+  // rules' budget.
+  std::map<std::tuple<std::string, std::string, unsigned, std::string>,
+           unsigned>
       SeenFunctions;
   std::set<std::pair<const FunctionSummary *, unsigned>> SeenSyncCalls;
   std::deque<int> Queue;
@@ -71,6 +136,10 @@ void fputcheck::searchChains(
                    C.Guards);
     if (!Contexts)
       return true;
+    static const ArgObjects None;
+    const ArgObjects &Objects = Parent >= 0 ? Nodes[Parent].Objects : None;
+    if (tagsRuleOut(P, C, Objects))
+      return true;
     std::string Mapped = K.empty() ? "" : LockKey(K).intoCallee(C.ArgKeys);
     for (const std::string &T : P.targets(C)) {
       // Only where a sync call is still reachable within the budget left.
@@ -80,19 +149,22 @@ void fputcheck::searchChains(
         if (!(Contexts & Ctx.syncMask(T)) ||
             !SeenSyncCalls.insert({&G, I}).second)
           continue;
-        Nodes.push_back({Hop{&G, I, T}, "", Parent, Indirect, Contexts, &O});
+        Nodes.push_back(
+            {Hop{&G, I, T}, "", Parent, Indirect, Contexts, &O, {}});
         if (!OnChain(Unwind(int(Nodes.size() - 1))))
           return false;
         continue;
       }
-      auto [Seen, New] =
-          SeenFunctions.try_emplace({T, Mapped, Contexts}, Indirect);
+      ArgObjects Passed = passedOn(C, Objects, RA.tagParams(T));
+      auto [Seen, New] = SeenFunctions.try_emplace(
+          {T, Mapped, Contexts, objectsKey(Passed)}, Indirect);
       if (!New && Seen->second <= Indirect)
         continue;
       Seen->second = Indirect;
       if (OnEnter && !OnEnter(T))
         return false;
-      Nodes.push_back({Hop{&G, I, T}, Mapped, Parent, Indirect, Contexts, &O});
+      Nodes.push_back(
+          {Hop{&G, I, T}, Mapped, Parent, Indirect, Contexts, &O, Passed});
       Queue.push_back(int(Nodes.size() - 1));
     }
     return true;

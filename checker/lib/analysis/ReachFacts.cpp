@@ -1,6 +1,7 @@
 //===- ReachFacts.cpp - The part of a program chains pass through ---------===//
 
 #include "analysis/ReachFacts.h"
+#include "extract/ObjectTags.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include <set>
@@ -118,6 +119,20 @@ ReachFacts fputcheck::reachFacts(const Reachability &RA) {
   for (const std::string &V : Used)
     if (auto It = P.vias().find(V); It != P.vias().end())
       Out.Vias.push_back({V, It->second.Objects, It->second.Unknown});
+  // Allocation places of the tags tag tests read (ObjectTags.h).
+  auto Field = [](StringRef Place) { return Place.rsplit('>').second; };
+  std::set<std::string> TagFields;
+  for (const FunctionSummary *F : P.functions())
+    for (const CallSite &C : F->Calls)
+      for (const std::string &G : C.Guards)
+        if (std::optional<TagTest> T = parseTagFact(StringRef(G).drop_front()))
+          TagFields.insert(T->Path.find('>') == std::string::npos
+                               ? T->Path
+                               : Field(T->Path).str());
+  // An allocation place always has a container: "Struct.field>...".
+  for (const auto &[Place, T] : P.allocTags())
+    if (TagFields.count(Field(Place).str()))
+      Out.Tags.push_back({Place, T.Values, T.Unknown});
   llvm::sort(Out.Fields, [](const FieldFact &A, const FieldFact &B) {
     return std::tie(A.Struct, A.Field, A.Object) <
            std::tie(B.Struct, B.Field, B.Object);

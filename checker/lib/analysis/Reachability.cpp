@@ -1,6 +1,7 @@
 //===- Reachability.cpp - Which functions reach a sync variant --*- C++ -*-===//
 
 #include "analysis/Reachability.h"
+#include "extract/ObjectTags.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include <deque>
@@ -53,10 +54,43 @@ Reachability::Reachability(const Program &P, const Rules &R)
         Queue.push_front(F->Key);
     }
   }
+  findTagParams();
 }
 
 bool Reachability::isSync(StringRef Key) const {
   return R.isSyncVariant(keyName(Key));
+}
+
+void Reachability::findTagParams() {
+  auto Add = [&](StringRef Key, unsigned Param) {
+    std::vector<unsigned> &Ps = TagParams[Key];
+    if (is_contained(Ps, Param))
+      return false;
+    Ps.insert(llvm::upper_bound(Ps, Param), Param);
+    return true;
+  };
+  for (const FunctionSummary *F : P.functions())
+    for (const CallSite &C : F->Calls)
+      for (const std::string &G : C.Guards)
+        if (std::optional<TagTest> T = parseTagFact(StringRef(G).drop_front()))
+          Add(F->Key, T->Param);
+  if (TagParams.empty())
+    return;
+  // A parameter passed on unchanged to one the callee's tests read.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const FunctionSummary *F : P.functions())
+      for (const CallSite &C : F->Calls)
+        for (unsigned I = 0; I < C.ArgKeys.size(); ++I) {
+          StringRef K(C.ArgKeys[I]);
+          unsigned Param;
+          if (!K.consume_front("$") || K.getAsInteger(10, Param))
+            continue;
+          for (const std::string &T : P.targets(C))
+            if (is_contained(tagParams(T), I))
+              Changed |= Add(F->Key, Param);
+        }
+  }
 }
 
 bool Reachability::follows(const CallSite &C, StringRef Target) const {

@@ -82,16 +82,29 @@ public:
     return CallsReaching.contains(F);
   }
 
+  /// The parameters of \p Key whose object's tag some call behind a tag
+  /// test reads (ObjectTags.h), there or in a callee it passes them to
+  /// unchanged: a chain search carries what is known of these objects
+  /// only, so functions are not searched again for objects no test reads.
+  llvm::ArrayRef<unsigned> tagParams(llvm::StringRef Key) const {
+    auto It = TagParams.find(Key);
+    return It == TagParams.end() ? llvm::ArrayRef<unsigned>()
+                                 : llvm::ArrayRef<unsigned>(It->second);
+  }
+
   const Program &program() const { return P; }
   const Rules &rules() const { return R; }
   const RunContexts &contexts() const { return Contexts; }
 
 private:
+  void findTagParams();
+
   const Program &P;
   const Rules &R;
   RunContexts Contexts;
   llvm::StringMap<unsigned> FewestIndirect;
   llvm::DenseSet<const FunctionSummary *> CallsReaching;
+  llvm::StringMap<std::vector<unsigned>> TagParams;
 };
 
 /// Step for a hop: "F() calls Target()" at the call site.

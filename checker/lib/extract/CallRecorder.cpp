@@ -3,8 +3,10 @@
 #include "extract/CallRecorder.h"
 #include "extract/GlobalTables.h"
 #include "extract/HeldRefs.h"
+#include "extract/LocalWrites.h"
 #include "extract/LockExpr.h"
 #include "extract/ObjectStores.h"
+#include "extract/ObjectTags.h"
 #include "extract/StructName.h"
 
 #include "clang/AST/ASTContext.h"
@@ -24,11 +26,13 @@ CallRecorder::CallRecorder(const FunctionDecl *FD, const CFG &Cfg,
                            TUServices &TU)
     : FD(FD), Cfg(Cfg), TU(TU), R(TU.rules()), SM(TU.sourceManager()),
       BlockSites(Cfg.getNumBlockIDs()) {
-  if (!R.ContextTests.empty() || !R.LastReferenceTests.empty()) {
-    ContextTestReader Reader(R, SM, FD->getASTContext().getLangOpts());
-    Facts = mustFacts(Cfg, Reader);
-  }
+  ContextTestReader Reader(R, SM, FD->getASTContext().getLangOpts());
+  Written = writtenLocals(FD);
+  TagTestReader Tags(FD, Written);
+  Reader.readTags(&Tags);
+  Facts = mustFacts(Cfg, Reader);
   HeldRefs = heldRefArgs(FD, Cfg, R);
+  Containers = containerCalls(FD);
 }
 
 void CallRecorder::onCall(const CallExpr *CE, const LockState &S,
@@ -75,6 +79,20 @@ void CallRecorder::onCall(const CallExpr *CE, const LockState &S,
     if (const auto *DRE = dyn_cast<DeclRefExpr>(A))
       if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl()))
         C.FnArgs.emplace_back(I, TU.functionKey(Fn));
+    if (std::string O = argObject(Arg, Written); !O.empty())
+      C.ArgObjects.emplace_back(I, std::move(O));
+  }
+  if (auto It = Containers.find(CE); It != Containers.end()) {
+    C.Into = It->second;
+    const ASTContext &Ctx = FD->getASTContext();
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+      const Expr *Arg = CE->getArg(I);
+      Expr::EvalResult V;
+      if (Arg->getType()->isIntegralOrEnumerationType() &&
+          !Arg->isValueDependent() && Arg->EvaluateAsInt(V, Ctx))
+        C.ConstArgs.emplace_back(I,
+                                 std::to_string(V.Val.getInt().getExtValue()));
+    }
   }
   if (!AnyKey)
     C.ArgKeys.clear();

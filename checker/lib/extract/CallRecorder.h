@@ -20,6 +20,7 @@
 #include "extract/FunctionAnalyzer.h"
 #include "extract/LockTransfer.h"
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseSet.h"
 #include <optional>
 #include <vector>
 
@@ -52,6 +53,10 @@ private:
   std::vector<std::optional<FactSet>> Facts;
   /// Per call: arguments the function holds an extra reference on.
   llvm::DenseMap<const clang::CallExpr *, std::vector<unsigned>> HeldRefs;
+  /// Locals (and parameters) the body assigns (LocalWrites.h).
+  llvm::DenseSet<const clang::VarDecl *> Written;
+  /// Per call whose result goes into container_of(): CallSite::Into.
+  llvm::DenseMap<const clang::CallExpr *, std::string> Containers;
   std::vector<CallSite> Sites;
   /// Per block: its call sites (indices into Sites) in order.
   std::vector<std::vector<unsigned>> BlockSites;

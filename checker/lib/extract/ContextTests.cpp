@@ -2,6 +2,7 @@
 
 #include "extract/ContextTests.h"
 #include "extract/MustSets.h"
+#include "extract/ObjectTags.h"
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
@@ -110,6 +111,15 @@ ContextTestReader::factWhenTrue(const Expr *C) const {
         const Expr *Other = IsZero(BO->getRHS())   ? BO->getLHS()
                             : IsZero(BO->getLHS()) ? BO->getRHS()
                                                    : nullptr;
+        if (!Other) {
+          // `obj->type == IOMMUFD_OBJ_FAULT`: holds when they are equal.
+          std::optional<std::string> F =
+              Tags ? Tags->equalityTest(BO->getLHS(), BO->getRHS())
+                   : std::nullopt;
+          if (F && BO->getOpcode() == BO_NE)
+            Same = !Same;
+          return F ? std::optional((Same ? "+" : "-") + *F) : std::nullopt;
+        }
         if (BO->getOpcode() == BO_EQ)
           Same = !Same;
         C = Other;
@@ -129,6 +139,9 @@ ContextTestReader::factWhenTrue(const Expr *C) const {
       if (It == VarFacts.end())
         return std::nullopt;
       return Same ? It->second : negateFact(It->second);
+    } else if (std::optional<std::string> F =
+                   Tags ? Tags->entryTest(C) : std::nullopt) {
+      return (Same ? "+" : "-") + *F; // `if (ops->file_offset)`
     } else {
       return std::nullopt;
     }

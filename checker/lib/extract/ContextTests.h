@@ -33,6 +33,8 @@ namespace fputcheck {
 
 using FactSet = std::set<std::string>;
 
+class TagTestReader;
+
 class ContextTestReader {
 public:
   ContextTestReader(const Rules &R, const clang::SourceManager &SM,
@@ -45,6 +47,8 @@ public:
   std::optional<std::string> factWhenTrue(const clang::Expr *Cond) const;
   /// Remembers a local initialised with a context test.
   void noteVar(const clang::VarDecl *VD, const clang::Expr *Init);
+  /// Reads tests of a parameter's tag too (ObjectTags.h) through \p T.
+  void readTags(const TagTestReader *T) { Tags = T; }
 
 private:
   /// The rules' macro \p E is the whole expansion of, or empty.
@@ -60,6 +64,7 @@ private:
   const clang::LangOptions &LO;
   llvm::DenseMap<const clang::VarDecl *, std::string> VarFacts;
   llvm::DenseMap<const clang::VarDecl *, bool> CurrentVars;
+  const TagTestReader *Tags = nullptr;
 };
 
 /// Facts "+last:NAME": the call runs only when NAME() (rules:

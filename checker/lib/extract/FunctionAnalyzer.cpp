@@ -10,6 +10,7 @@
 #include "extract/FunctionAnalyzer.h"
 #include "extract/CallRecorder.h"
 #include "extract/ExitEffects.h"
+#include "extract/ObjectTags.h"
 #include "extract/LockTransfer.h"
 
 #include "clang/AST/ASTContext.h"
@@ -89,5 +90,11 @@ FunctionSummary fputcheck::analyzeFunction(const FunctionDecl *FD,
   }
   Calls.finish(Sum);
   Sum.Effects = Exits.effects();
+  Sum.ResultFields = resultFields(FD);
+  // The allocator's own write of its result's tag is what gives the tag.
+  for (std::string &W : tagWrites(FD->getBody()))
+    if (llvm::none_of(Sum.ResultFields,
+                      [&](const auto &RF) { return RF.second == W; }))
+      Sum.TagWrites.push_back(std::move(W));
   return Sum;
 }

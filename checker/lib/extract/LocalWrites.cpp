@@ -31,12 +31,31 @@ struct Finder : RecursiveASTVisitor<Finder> {
 };
 } // namespace
 
-const Expr *fputcheck::throughLocal(const Expr *E, const FunctionDecl *FD) {
-  E = E->IgnoreParenImpCasts();
+namespace {
+/// The local \p E names, if it has an initializer; null otherwise.
+const VarDecl *initialisedLocal(const Expr *E) {
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || !VD->getInit() ||
-      !FD->getBody() || writtenLocals(FD).count(VD))
+  if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || !VD->getInit())
+    return nullptr;
+  return VD;
+}
+} // namespace
+
+const Expr *fputcheck::throughLocal(const Expr *E, const FunctionDecl *FD) {
+  E = E->IgnoreParenImpCasts();
+  const VarDecl *VD = initialisedLocal(E);
+  if (!VD || !FD->getBody() || writtenLocals(FD).count(VD))
+    return E;
+  return VD->getInit()->IgnoreParenImpCasts();
+}
+
+const Expr *
+fputcheck::throughLocal(const Expr *E,
+                        const llvm::DenseSet<const VarDecl *> &Written) {
+  E = E->IgnoreParenImpCasts();
+  const VarDecl *VD = initialisedLocal(E);
+  if (!VD || Written.count(VD))
     return E;
   return VD->getInit()->IgnoreParenImpCasts();
 }

@@ -25,6 +25,11 @@ writtenLocals(const clang::FunctionDecl *FD);
 /// without parentheses and implicit casts.
 const clang::Expr *throughLocal(const clang::Expr *E,
                                 const clang::FunctionDecl *FD);
+/// The same, with \p Written the function's writtenLocals(), for callers
+/// that ask about many expressions of one body.
+const clang::Expr *
+throughLocal(const clang::Expr *E,
+             const llvm::DenseSet<const clang::VarDecl *> &Written);
 
 } // namespace fputcheck
 

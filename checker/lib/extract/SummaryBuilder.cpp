@@ -6,6 +6,7 @@
 #include "extract/GlobalTables.h"
 #include "extract/InitFields.h"
 #include "extract/ObjectStores.h"
+#include "extract/ObjectTags.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -145,6 +146,7 @@ private:
   std::string StoreObject;
   std::map<const FunctionDecl *, FunctionSummary> Done;
   std::set<ObjectStore> Objects;
+  std::set<std::string> TagWrites;
   llvm::DenseSet<const FunctionDecl *> InProgress;
   llvm::DenseMap<FileID, std::string> FileNames;
   std::vector<LockEffect> NoEffects;
@@ -250,6 +252,9 @@ void TUReader::read(ASTContext &Ctx) {
     const auto *VD = dyn_cast<VarDecl>(D);
     StoreObject = VD && isConstantTable(VD) ? objectKey(VD) : "";
     Stores.TraverseDecl(D);
+    if (VD && VD->hasGlobalStorage() && VD->getInit())
+      for (std::string &W : tagWrites(VD->getInit()))
+        TagWrites.insert(std::move(W));
     StoreObject.clear();
     collectObjects(D);
     if (const auto *FD = dyn_cast<FunctionDecl>(D);
@@ -259,6 +264,7 @@ void TUReader::read(ASTContext &Ctx) {
   for (auto &[FD, Res] : Done)
     Out.Functions.push_back(std::move(Res));
   Out.ObjectStores.assign(Objects.begin(), Objects.end());
+  Out.TagWrites.assign(TagWrites.begin(), TagWrites.end());
   llvm::sort(Out.Functions,
              [](const FunctionSummary &A, const FunctionSummary &B) {
                return A.Key < B.Key;

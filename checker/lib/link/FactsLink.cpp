@@ -66,6 +66,8 @@ public:
     return std::nullopt;
   }
 
+  Expected<std::vector<TagFact>> tags() override { return F.Tags; }
+
 private:
   std::shared_ptr<const ReachFacts> Held;
   const ReachFacts &F;
@@ -233,6 +235,12 @@ Expected<FactsLinkStats> fputcheck::linkWithFacts(TUSummary Open,
     W.want(S.Function);
   if (Error E = W.run())
     return E;
+  // What other files' allocations give the tags this file's tests read.
+  auto Tags = Src.tags();
+  if (!Tags)
+    return Tags.takeError();
+  for (const TagFact &T : *Tags)
+    P.assumeTags(T.Place, {T.Values, T.Unknown});
   llvm::sort(Facts.ObjectStores);
   P.add(std::move(Open));
   P.add(std::move(Facts));

@@ -1,8 +1,10 @@
 //===- Program.cpp - TU summaries linked into one call graph ----*- C++ -*-===//
 
 #include "fputcheck/Program.h"
+#include "extract/ObjectTags.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include <set>
 
 using namespace llvm;
 using namespace fputcheck;
@@ -52,6 +54,7 @@ void Program::link(const Rules &R) {
   llvm::sort(Ordered, [](const FunctionSummary *A, const FunctionSummary *B) {
     return A->Key < B->Key;
   });
+  linkTags();
   for (const FunctionSummary *F : Ordered)
     for (const CallSite &C : F->Calls) {
       if (!C.Callee.empty())
@@ -114,6 +117,77 @@ const std::vector<std::string> *Program::viaTargets(const CallSite &C) {
   return &It->second;
 }
 
+void Program::assumeTags(const std::string &Place, const TagValues &V) {
+  TagValues &T = AllocTags[Place];
+  append_range(T.Values, V.Values);
+  T.Unknown |= V.Unknown;
+}
+
+void Program::linkTags() {
+  // An allocation: a call whose result went into container_of(), of a
+  // function that sets an enum field of its result from a parameter.
+  for (const FunctionSummary *F : Ordered)
+    for (const CallSite &C : F->Calls) {
+      if (C.Into.empty())
+        continue;
+      const FunctionSummary *A = function(C.Callee);
+      if (!A)
+        continue;
+      for (const auto &[Param, Field] : A->ResultFields) {
+        TagValues &T = AllocTags[C.Into + ">" + Field];
+        auto V = llvm::find_if(C.ConstArgs, [&](const auto &CA) {
+          return CA.first == Param;
+        });
+        int64_t N;
+        if (V == C.ConstArgs.end() || StringRef(V->second).getAsInteger(10, N))
+          T.Unknown = true;
+        else
+          T.Values.push_back(N);
+      }
+    }
+  // A tag written anywhere but by its allocator may be any kind.
+  std::set<std::string> Written;
+  for (const TUSummary &TU : TUs)
+    Written.insert(TU.TagWrites.begin(), TU.TagWrites.end());
+  for (const FunctionSummary *F : Ordered)
+    Written.insert(F->TagWrites.begin(), F->TagWrites.end());
+  for (auto &[Place, T] : AllocTags) {
+    T.Unknown |= Written.count(StringRef(Place).rsplit('>').second.str()) != 0;
+    llvm::sort(T.Values);
+    T.Values.erase(std::unique(T.Values.begin(), T.Values.end()),
+                   T.Values.end());
+    ++TagCount.Places;
+    TagCount.KnownPlaces += !T.Unknown;
+  }
+  for (const FunctionSummary *F : Ordered)
+    for (const CallSite &C : F->Calls)
+      TagCount.Tests += llvm::any_of(C.Guards, [](const std::string &G) {
+        return StringRef(G).drop_front().starts_with(TagPrefix);
+      });
+}
+
+std::optional<std::vector<int64_t>> Program::tags(StringRef Place) const {
+  if (!Place.contains('>'))
+    return std::nullopt;
+  std::vector<int64_t> Out;
+  bool Any = false;
+  for (const auto &[At, T] : AllocTags) {
+    StringRef A(At);
+    if (A != Place && !(A.ends_with(Place) &&
+                        A.drop_back(Place.size()).ends_with(">")))
+      continue;
+    if (T.Unknown)
+      return std::nullopt;
+    Any = true;
+    append_range(Out, T.Values);
+  }
+  if (!Any)
+    return std::nullopt;
+  llvm::sort(Out);
+  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+  return Out;
+}
+
 std::vector<TUSummary> Program::takeTUs() {
   // Everything below points into TUs.
   ByKey.clear();
@@ -121,6 +195,8 @@ std::vector<TUSummary> Program::takeTUs() {
   FieldTargets.clear();
   TableTargets.clear();
   Vias.clear();
+  AllocTags.clear();
+  TagCount = TagCounts();
   ViaTargets.clear();
   Counts = FieldCallCounts();
   Exact.clear();

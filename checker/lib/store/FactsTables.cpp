@@ -44,6 +44,13 @@ std::string joinTargets(ArrayRef<std::string> Targets) {
   return llvm::join(Targets, "\n");
 }
 
+std::string joinValues(ArrayRef<int64_t> Values) {
+  std::string S;
+  for (int64_t V : Values)
+    S += (S.empty() ? "" : ",") + std::to_string(V);
+  return S;
+}
+
 Error noFacts(StringRef StorePath, const Twine &Why) {
   return createStringError(inconvertibleErrorCode(), "%s: %s",
                            StorePath.str().c_str(), Why.str().c_str());
@@ -66,13 +73,16 @@ std::string digestOf(const ReachFacts &F) {
   for (const ViaFact &V : F.Vias)
     H.update(V.Via + "\n" + joinTargets(V.Objects) + "\n" +
              (V.Unknown ? "?" : "") + "\n\n");
+  for (const TagFact &T : F.Tags)
+    H.update(T.Place + "\n" + joinValues(T.Values) + "\n" +
+             (T.Unknown ? "?" : "") + "\n\n");
   return toHex(H.final(), /*LowerCase=*/true);
 }
 
 Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
   for (const char *Table :
        {"reach_functions", "reach_fields", "lock_effects", "reach_vias",
-        "fact_modes"}) {
+        "reach_tags", "fact_modes"}) {
     auto Del = Db.prepare(std::string("DELETE FROM ") + Table +
                           " WHERE mode = ?1");
     if (!Del)
@@ -129,6 +139,18 @@ Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
     if (Error E = Via->run())
       return E;
   }
+  auto Tag = Db.prepare("INSERT INTO reach_tags(mode, place, tag_values, "
+                        "unknown) VALUES(?1, ?2, ?3, ?4)");
+  if (!Tag)
+    return Tag.takeError();
+  for (const TagFact &T : F.Tags) {
+    Tag->bind(1, F.Mode)
+        .bind(2, T.Place)
+        .bind(3, joinValues(T.Values))
+        .bind(4, int64_t(T.Unknown));
+    if (Error E = Tag->run())
+      return E;
+  }
   auto Mode = Db.prepare("INSERT INTO fact_modes(mode, digest, written_at, "
                          "functions, fields) VALUES(?1, ?2, ?3, ?4, ?5)");
   if (!Mode)
@@ -149,7 +171,8 @@ Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
 /// an editor only ever reads the mode of the rules it runs with.
 Error dropOldModes(sql::Database &Db, StringRef Kept) {
   for (const char *Table :
-       {"reach_functions", "reach_fields", "lock_effects", "reach_vias"}) {
+       {"reach_functions", "reach_fields", "lock_effects", "reach_vias",
+        "reach_tags"}) {
     auto Del = Db.prepare(
         std::string("DELETE FROM ") + Table +
         " WHERE mode != ?1 AND mode NOT IN (SELECT mode FROM fact_modes "
@@ -322,7 +345,31 @@ Expected<ReachFacts> fputcheck::loadStoredFacts(StringRef StorePath,
         V.Objects.push_back(O.str());
       Out.Vias.push_back(std::move(V));
     }
-    return Via->takeError();
+    if (Error E = Via->takeError())
+      return E;
+    // Nor tags: their tag tests then rule nothing out, as that analyze's
+    // did not.
+    auto Tag = Db->prepare("SELECT place, tag_values, unknown FROM reach_tags "
+                           "WHERE mode = ?1 ORDER BY place");
+    if (!Tag) {
+      consumeError(Tag.takeError());
+      return Error::success();
+    }
+    Tag->bind(1, Out.Mode);
+    while (Tag->step()) {
+      TagFact T{Tag->text(0).str(), {}, Tag->integer(2) != 0};
+      SmallVector<StringRef, 8> Parts;
+      Tag->text(1).split(Parts, ',', -1, /*KeepEmpty=*/false);
+      for (StringRef V : Parts) {
+        int64_t N;
+        if (V.getAsInteger(10, N))
+          T.Unknown = true;
+        else
+          T.Values.push_back(N);
+      }
+      Out.Tags.push_back(std::move(T));
+    }
+    return Tag->takeError();
   };
   Error E = Read();
   consumeError(Db->exec("COMMIT"));

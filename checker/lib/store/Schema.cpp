@@ -166,6 +166,12 @@ CREATE TABLE IF NOT EXISTS reach_vias(
   objects TEXT NOT NULL,
   unknown INTEGER NOT NULL,
   PRIMARY KEY(mode, via)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS reach_tags(
+  mode TEXT NOT NULL,
+  place TEXT NOT NULL,
+  tag_values TEXT NOT NULL,
+  unknown INTEGER NOT NULL,
+  PRIMARY KEY(mode, place)) WITHOUT ROWID;
 )sql";
 
 // Not the failure or facts tables: a store may lack them.

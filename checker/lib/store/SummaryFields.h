@@ -84,6 +84,9 @@ template <class IO> void mapFields(IO &M, CallSite &C) {
   M.field(optional("n"), C.Next);
   M.field(optional("g"), C.Guards);
   M.field(optional("e"), C.HeldRefArgs);
+  M.field(optional("j"), C.ArgObjects);
+  M.field(optional("i"), C.Into);
+  M.field(optional("k"), C.ConstArgs);
 }
 
 /// An enum or a signed number through an unsigned field. Writers walk
@@ -116,6 +119,8 @@ template <class IO> void mapFields(IO &M, FunctionSummary &F) {
   M.field(Field{"c"}, F.Calls);
   M.field(Field{"e"}, F.Entry);
   M.field(optional("x"), F.Effects);
+  M.field(optional("r"), F.ResultFields);
+  M.field(optional("w"), F.TagWrites);
 }
 
 template <class IO> void mapFields(IO &M, FieldStore &S) {
@@ -146,6 +151,7 @@ template <class IO> void mapFields(IO &M, TUSummary &S) {
   M.field(Field{"stores"}, S.Stores);
   M.field(optional("objects"), S.ObjectStores);
   M.field(Field{"exports"}, S.Exports);
+  M.field(optional("tagwrites"), S.TagWrites);
 }
 
 /// Walks a summary (or part of one) that a writer only reads.
