@@ -220,6 +220,44 @@ TEST_F(FactsStore, ObjectStoresComeBackAndResolveTheSame) {
   EXPECT_GT(Compared, 0u);
 }
 
+TEST_F(FactsStore, AllocationPlacesComeBackAndRuleOutTheSame) {
+  Rules R = loadRules();
+  std::vector<TUSummary> TUs =
+      summaries(loadCase(CasesDir, "chain-object-tag-table"), R);
+  ReachFacts F = wholeFacts(TUs, R);
+  // One place per kind allocated in the case: paging, nested, fault, ioas.
+  std::vector<std::string> Places;
+  for (const TagFact &T : F.Tags) {
+    Places.push_back(T.Place);
+    EXPECT_FALSE(T.Unknown) << T.Place;
+    EXPECT_EQ(T.Values.size(), 1u) << T.Place;
+  }
+  EXPECT_EQ(Places,
+            (std::vector<std::string>{
+                "iommufd_fault.obj>iommufd_object.type",
+                "iommufd_hwpt_nested.common>iommufd_hw_pagetable.obj>"
+                "iommufd_object.type",
+                "iommufd_hwpt_paging.common>iommufd_hw_pagetable.obj>"
+                "iommufd_object.type",
+                "iommufd_ioas.obj>iommufd_object.type"}));
+
+  ASSERT_FALSE(bool(saveReachFacts(Store, F)));
+  std::string Digest;
+  auto All = loadStoredFacts(Store, R, Digest);
+  ASSERT_TRUE(bool(All)) << toString(All.takeError());
+  ASSERT_EQ(All->Tags.size(), F.Tags.size());
+  for (size_t I = 0; I < F.Tags.size(); ++I) {
+    EXPECT_EQ(All->Tags[I].Place, F.Tags[I].Place);
+    EXPECT_EQ(All->Tags[I].Values, F.Tags[I].Values);
+    EXPECT_EQ(All->Tags[I].Unknown, F.Tags[I].Unknown);
+  }
+  std::unique_ptr<FactsSource> Src = factsIn(std::move(*All));
+  unsigned Compared = 0;
+  for (const std::string &M : factsMismatches(TUs, R, Compared, Src.get()))
+    ADD_FAILURE() << M;
+  EXPECT_GT(Compared, 0u);
+}
+
 // Every what-if name tried is a mode: a store keeps the most recent ones,
 // and always the one just written.
 TEST_F(FactsStore, OnlyTheMostRecentModesAreKept) {

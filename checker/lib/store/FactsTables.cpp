@@ -56,6 +56,29 @@ Error noFacts(StringRef StorePath, const Twine &Why) {
                            StorePath.str().c_str(), Why.str().c_str());
 }
 
+/// Reads the rows of mode \p Mode of \p Table, a table whose rows are a key
+/// column, a \p Sep separated list column and an `unknown` flag, in key
+/// order. A store without the table (an older analyze wrote it) has none.
+Error readListed(
+    sql::Database &Db, StringRef Table, StringRef Key, StringRef List,
+    char Sep, StringRef Mode,
+    function_ref<void(StringRef, ArrayRef<StringRef>, bool)> Each) {
+  auto Rows = Db.prepare(("SELECT " + Key + ", " + List + ", unknown FROM " +
+                          Table + " WHERE mode = ?1 ORDER BY " + Key)
+                             .str());
+  if (!Rows) {
+    consumeError(Rows.takeError());
+    return Error::success();
+  }
+  Rows->bind(1, Mode);
+  while (Rows->step()) {
+    SmallVector<StringRef, 8> Parts;
+    Rows->text(1).split(Parts, Sep, -1, /*KeepEmpty=*/false);
+    Each(Rows->text(0), Parts, Rows->integer(2) != 0);
+  }
+  return Rows->takeError();
+}
+
 /// What the rows of \p F would be, hashed: equal facts are not rewritten.
 std::string digestOf(const ReachFacts &F) {
   SHA1 H;
@@ -330,46 +353,31 @@ Expected<ReachFacts> fputcheck::loadStoredFacts(StringRef StorePath,
       return E;
     // Facts an older analyze wrote have no vias: their calls resolve by
     // field, as that analyze's did.
-    auto Via = Db->prepare("SELECT via, objects, unknown FROM reach_vias "
-                           "WHERE mode = ?1 ORDER BY via");
-    if (!Via) {
-      consumeError(Via.takeError());
-      return Error::success();
-    }
-    Via->bind(1, Out.Mode);
-    while (Via->step()) {
-      ViaFact V{Via->text(0).str(), {}, Via->integer(2) != 0};
-      SmallVector<StringRef, 8> Parts;
-      Via->text(1).split(Parts, '\n', -1, /*KeepEmpty=*/false);
-      for (StringRef O : Parts)
-        V.Objects.push_back(O.str());
-      Out.Vias.push_back(std::move(V));
-    }
-    if (Error E = Via->takeError())
+    if (Error E = readListed(*Db, "reach_vias", "via", "objects", '\n',
+                             Out.Mode,
+                             [&](StringRef Via, ArrayRef<StringRef> Objects,
+                                 bool Unknown) {
+                               ViaFact V{Via.str(), {}, Unknown};
+                               for (StringRef O : Objects)
+                                 V.Objects.push_back(O.str());
+                               Out.Vias.push_back(std::move(V));
+                             }))
       return E;
     // Nor tags: their tag tests then rule nothing out, as that analyze's
     // did not.
-    auto Tag = Db->prepare("SELECT place, tag_values, unknown FROM reach_tags "
-                           "WHERE mode = ?1 ORDER BY place");
-    if (!Tag) {
-      consumeError(Tag.takeError());
-      return Error::success();
-    }
-    Tag->bind(1, Out.Mode);
-    while (Tag->step()) {
-      TagFact T{Tag->text(0).str(), {}, Tag->integer(2) != 0};
-      SmallVector<StringRef, 8> Parts;
-      Tag->text(1).split(Parts, ',', -1, /*KeepEmpty=*/false);
-      for (StringRef V : Parts) {
-        int64_t N;
-        if (V.getAsInteger(10, N))
-          T.Unknown = true;
-        else
-          T.Values.push_back(N);
-      }
-      Out.Tags.push_back(std::move(T));
-    }
-    return Tag->takeError();
+    return readListed(
+        *Db, "reach_tags", "place", "tag_values", ',', Out.Mode,
+        [&](StringRef Place, ArrayRef<StringRef> Values, bool Unknown) {
+          TagFact T{Place.str(), {}, Unknown};
+          for (StringRef V : Values) {
+            int64_t N;
+            if (V.getAsInteger(10, N))
+              T.Unknown = true;
+            else
+              T.Values.push_back(N);
+          }
+          Out.Tags.push_back(std::move(T));
+        });
   };
   Error E = Read();
   consumeError(Db->exec("COMMIT"));
