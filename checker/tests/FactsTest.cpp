@@ -16,6 +16,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "gtest/gtest.h"
+#include <tuple>
 
 using namespace llvm;
 using namespace fputcheck;
@@ -108,6 +109,15 @@ TEST(Facts, KeepOnlyWhatReaches) {
   EXPECT_NE(factsMode(W), factsMode(R));
 }
 
+/// \p Got has the rows of \p Want, in order, as \p Fields sees them.
+template <class T, class FieldsT>
+void expectSameRows(const std::vector<T> &Got, const std::vector<T> &Want,
+                    FieldsT Fields) {
+  ASSERT_EQ(Got.size(), Want.size());
+  for (size_t I = 0; I < Want.size(); ++I)
+    EXPECT_TRUE(Fields(Got[I]) == Fields(Want[I])) << "row " << I;
+}
+
 class FactsStore : public ::testing::Test {
 protected:
   void SetUp() override {
@@ -118,6 +128,30 @@ protected:
     ASSERT_TRUE(bool(Db)) << toString(Db.takeError());
   }
   void TearDown() override { sys::fs::remove_directories(Dir); }
+
+  /// \p F saved into the store and read back whole.
+  ReachFacts savedAndLoaded(const ReachFacts &F, const Rules &R) {
+    EXPECT_FALSE(bool(saveReachFacts(Store, F)));
+    std::string Digest;
+    auto All = loadStoredFacts(Store, R, Digest);
+    if (!All) {
+      ADD_FAILURE() << toString(All.takeError());
+      return {};
+    }
+    return std::move(*All);
+  }
+
+  /// Every TU of \p TUs, linked with \p Facts, sees what the whole program
+  /// sees.
+  void expectWholeProgramView(const std::vector<TUSummary> &TUs,
+                              const Rules &R, ReachFacts Facts) {
+    std::unique_ptr<FactsSource> Src = factsIn(std::move(Facts));
+    unsigned Compared = 0;
+    for (const std::string &M : factsMismatches(TUs, R, Compared, Src.get()))
+      ADD_FAILURE() << M;
+    EXPECT_GT(Compared, 0u);
+  }
+
   SmallString<128> Dir;
   std::string Store;
 };
@@ -203,21 +237,11 @@ TEST_F(FactsStore, ObjectStoresComeBackAndResolveTheSame) {
   ASSERT_TRUE(Peer);
   EXPECT_TRUE(Peer->Unknown);
 
-  ASSERT_FALSE(bool(saveReachFacts(Store, F)));
-  std::string Digest;
-  auto All = loadStoredFacts(Store, R, Digest);
-  ASSERT_TRUE(bool(All)) << toString(All.takeError());
-  ASSERT_EQ(All->Vias.size(), F.Vias.size());
-  for (size_t I = 0; I < F.Vias.size(); ++I) {
-    EXPECT_EQ(All->Vias[I].Via, F.Vias[I].Via);
-    EXPECT_EQ(All->Vias[I].Objects, F.Vias[I].Objects);
-    EXPECT_EQ(All->Vias[I].Unknown, F.Vias[I].Unknown);
-  }
-  std::unique_ptr<FactsSource> Src = factsIn(std::move(*All));
-  unsigned Compared = 0;
-  for (const std::string &M : factsMismatches(TUs, R, Compared, Src.get()))
-    ADD_FAILURE() << M;
-  EXPECT_GT(Compared, 0u);
+  ReachFacts All = savedAndLoaded(F, R);
+  expectSameRows(All.Vias, F.Vias, [](const ViaFact &V) {
+    return std::tie(V.Via, V.Objects, V.Unknown);
+  });
+  expectWholeProgramView(TUs, R, std::move(All));
 }
 
 TEST_F(FactsStore, AllocationPlacesComeBackAndRuleOutTheSame) {
@@ -241,21 +265,11 @@ TEST_F(FactsStore, AllocationPlacesComeBackAndRuleOutTheSame) {
                 "iommufd_object.type",
                 "iommufd_ioas.obj>iommufd_object.type"}));
 
-  ASSERT_FALSE(bool(saveReachFacts(Store, F)));
-  std::string Digest;
-  auto All = loadStoredFacts(Store, R, Digest);
-  ASSERT_TRUE(bool(All)) << toString(All.takeError());
-  ASSERT_EQ(All->Tags.size(), F.Tags.size());
-  for (size_t I = 0; I < F.Tags.size(); ++I) {
-    EXPECT_EQ(All->Tags[I].Place, F.Tags[I].Place);
-    EXPECT_EQ(All->Tags[I].Values, F.Tags[I].Values);
-    EXPECT_EQ(All->Tags[I].Unknown, F.Tags[I].Unknown);
-  }
-  std::unique_ptr<FactsSource> Src = factsIn(std::move(*All));
-  unsigned Compared = 0;
-  for (const std::string &M : factsMismatches(TUs, R, Compared, Src.get()))
-    ADD_FAILURE() << M;
-  EXPECT_GT(Compared, 0u);
+  ReachFacts All = savedAndLoaded(F, R);
+  expectSameRows(All.Tags, F.Tags, [](const TagFact &T) {
+    return std::tie(T.Place, T.Values, T.Unknown);
+  });
+  expectWholeProgramView(TUs, R, std::move(All));
 }
 
 // Every what-if name tried is a mode: a store keeps the most recent ones,
