@@ -9,7 +9,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringExtras.h"
 #include <algorithm>
 #include <map>
 #include <set>
@@ -53,12 +52,11 @@ bool holdsTag(QualType T) {
 
 /// Whether the entry field \p X of a constant table's initializer is
 /// nonzero, or nullopt when that is not a constant.
-std::optional<bool> nonzero(const Expr *X, const ASTContext &Ctx) {
+std::optional<bool> nonzero(const Expr *X, ASTContext &Ctx) {
   if (!X || isa<ImplicitValueInitExpr>(X))
     return false;
   if (X->getType()->isPointerType()) {
-    if (X->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
-                                 Expr::NPC_ValueDependentIsNull))
+    if (X->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNull))
       return false;
     const Expr *S = X->IgnoreParenImpCasts();
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
@@ -168,7 +166,7 @@ std::optional<std::string> TagTestReader::entryTest(const Expr *E) const {
   if (Init->hasArrayFiller() &&
       !isa<ImplicitValueInitExpr>(Init->getArrayFiller()))
     return std::nullopt;
-  const ASTContext &Ctx = FD->getASTContext();
+  ASTContext &Ctx = FD->getASTContext();
   const RecordDecl *EntryStruct = Entry->getParent()->getDefinition();
   std::vector<int64_t> Values;
   for (unsigned I = 0; I < Init->getNumInits(); ++I) {
