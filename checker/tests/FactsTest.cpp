@@ -109,15 +109,6 @@ TEST(Facts, KeepOnlyWhatReaches) {
   EXPECT_NE(factsMode(W), factsMode(R));
 }
 
-/// \p Got has the rows of \p Want, in order, as \p Fields sees them.
-template <class T, class FieldsT>
-void expectSameRows(const std::vector<T> &Got, const std::vector<T> &Want,
-                    FieldsT Fields) {
-  ASSERT_EQ(Got.size(), Want.size());
-  for (size_t I = 0; I < Want.size(); ++I)
-    EXPECT_TRUE(Fields(Got[I]) == Fields(Want[I])) << "row " << I;
-}
-
 class FactsStore : public ::testing::Test {
 protected:
   void SetUp() override {
@@ -141,11 +132,19 @@ protected:
     return std::move(*All);
   }
 
-  /// Every TU of \p TUs, linked with \p Facts, sees what the whole program
-  /// sees.
-  void expectWholeProgramView(const std::vector<TUSummary> &TUs,
-                              const Rules &R, ReachFacts Facts) {
-    std::unique_ptr<FactsSource> Src = factsIn(std::move(Facts));
+  /// \p F saved and read back has the rows \p Rows of \p F, in order, as
+  /// \p Fields sees them, and every TU of \p TUs linked with what was read
+  /// sees what the whole program sees.
+  template <class T, class FieldsT>
+  void expectStoredAlike(const std::vector<TUSummary> &TUs, const Rules &R,
+                         const ReachFacts &F, std::vector<T> ReachFacts::*Rows,
+                         FieldsT Fields) {
+    ReachFacts All = savedAndLoaded(F, R);
+    const std::vector<T> &Got = All.*Rows, &Want = F.*Rows;
+    ASSERT_EQ(Got.size(), Want.size());
+    for (size_t I = 0; I < Want.size(); ++I)
+      EXPECT_TRUE(Fields(Got[I]) == Fields(Want[I])) << "row " << I;
+    std::unique_ptr<FactsSource> Src = factsIn(std::move(All));
     unsigned Compared = 0;
     for (const std::string &M : factsMismatches(TUs, R, Compared, Src.get()))
       ADD_FAILURE() << M;
@@ -237,11 +236,9 @@ TEST_F(FactsStore, ObjectStoresComeBackAndResolveTheSame) {
   ASSERT_TRUE(Peer);
   EXPECT_TRUE(Peer->Unknown);
 
-  ReachFacts All = savedAndLoaded(F, R);
-  expectSameRows(All.Vias, F.Vias, [](const ViaFact &V) {
+  expectStoredAlike(TUs, R, F, &ReachFacts::Vias, [](const ViaFact &V) {
     return std::tie(V.Via, V.Objects, V.Unknown);
   });
-  expectWholeProgramView(TUs, R, std::move(All));
 }
 
 TEST_F(FactsStore, AllocationPlacesComeBackAndRuleOutTheSame) {
@@ -265,11 +262,9 @@ TEST_F(FactsStore, AllocationPlacesComeBackAndRuleOutTheSame) {
                 "iommufd_object.type",
                 "iommufd_ioas.obj>iommufd_object.type"}));
 
-  ReachFacts All = savedAndLoaded(F, R);
-  expectSameRows(All.Tags, F.Tags, [](const TagFact &T) {
+  expectStoredAlike(TUs, R, F, &ReachFacts::Tags, [](const TagFact &T) {
     return std::tie(T.Place, T.Values, T.Unknown);
   });
-  expectWholeProgramView(TUs, R, std::move(All));
 }
 
 // Every what-if name tried is a mode: a store keeps the most recent ones,

@@ -107,6 +107,20 @@ public:
   /// or one gives a value that is not a constant, or \p Place names no
   /// container (a bare "iommufd_object.type" may be allocated anywhere).
   std::optional<std::vector<int64_t>> tags(llvm::StringRef Place) const;
+  /// The tag field a place or a tag test's path ends with:
+  /// "iommufd_object.type" for "iommufd_hw_pagetable.obj>iommufd_object.type".
+  static llvm::StringRef tagField(llvm::StringRef Place) {
+    size_t At = Place.rfind('>');
+    return At == llvm::StringRef::npos ? Place : Place.substr(At + 1);
+  }
+  /// A tag test on every path to one call of a function (ObjectTags.h):
+  /// the function, the test as stored ("+tag:$1>iommufd_object.type=6").
+  struct TagTestAt {
+    const FunctionSummary *F;
+    const std::string *Guard;
+  };
+  /// Every tag test of the linked functions, in function key order.
+  const std::vector<TagTestAt> &tagTests() const { return TagTests; }
   /// How link() resolved the calls through struct fields: what each way of
   /// knowing the object buys, on a whole tree (--time-phases).
   struct FieldCallCounts {
@@ -151,6 +165,7 @@ private:
   std::map<std::pair<std::string, std::string>, unsigned> AssumedStores;
   std::map<std::string, ViaObjects> Vias;
   std::map<std::string, TagValues> AllocTags;
+  std::vector<TagTestAt> TagTests;
   TagCounts TagCount;
   FieldCallCounts Counts;
   /// (struct, field, via) -> the functions the via's tables hold there.

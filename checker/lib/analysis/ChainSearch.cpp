@@ -69,14 +69,11 @@ ArgObjects passedOn(const CallSite &C, const ArgObjects &Caller,
     if (is_contained(Wanted, I))
       Out.emplace_back(I, At);
   for (unsigned I = 0; I < C.ArgKeys.size(); ++I) {
-    if (!is_contained(Wanted, I))
-      continue;
-    StringRef K(C.ArgKeys[I]);
-    unsigned Param;
-    if (!K.consume_front("$") || K.getAsInteger(10, Param))
+    int Param = passedParam(C.ArgKeys[I]);
+    if (Param < 0 || !is_contained(Wanted, I))
       continue;
     for (const auto &[From, At] : Caller)
-      if (From == Param && none_of(Out, [&](const auto &O) {
+      if (From == unsigned(Param) && none_of(Out, [&](const auto &O) {
             return O.first == I;
           }))
         Out.emplace_back(I, At);

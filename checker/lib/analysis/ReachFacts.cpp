@@ -120,18 +120,13 @@ ReachFacts fputcheck::reachFacts(const Reachability &RA) {
     if (auto It = P.vias().find(V); It != P.vias().end())
       Out.Vias.push_back({V, It->second.Objects, It->second.Unknown});
   // Allocation places of the tags tag tests read (ObjectTags.h).
-  auto Field = [](StringRef Place) { return Place.rsplit('>').second; };
   std::set<std::string> TagFields;
-  for (const FunctionSummary *F : P.functions())
-    for (const CallSite &C : F->Calls)
-      for (const std::string &G : C.Guards)
-        if (std::optional<TagTest> T = parseTagFact(StringRef(G).drop_front()))
-          TagFields.insert(T->Path.find('>') == std::string::npos
-                               ? T->Path
-                               : Field(T->Path).str());
-  // An allocation place always has a container: "Struct.field>...".
+  for (const Program::TagTestAt &At : P.tagTests())
+    if (std::optional<TagTest> T =
+            parseTagFact(StringRef(*At.Guard).drop_front()))
+      TagFields.insert(Program::tagField(T->Path).str());
   for (const auto &[Place, T] : P.allocTags())
-    if (TagFields.count(Field(Place).str()))
+    if (TagFields.count(Program::tagField(Place).str()))
       Out.Tags.push_back({Place, T.Values, T.Unknown});
   llvm::sort(Out.Fields, [](const FieldFact &A, const FieldFact &B) {
     return std::tie(A.Struct, A.Field, A.Object) <

@@ -1,6 +1,7 @@
 //===- Reachability.cpp - Which functions reach a sync variant --*- C++ -*-===//
 
 #include "analysis/Reachability.h"
+#include "extract/LockKey.h"
 #include "extract/ObjectTags.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -69,11 +70,10 @@ void Reachability::findTagParams() {
     Ps.insert(llvm::upper_bound(Ps, Param), Param);
     return true;
   };
-  for (const FunctionSummary *F : P.functions())
-    for (const CallSite &C : F->Calls)
-      for (const std::string &G : C.Guards)
-        if (std::optional<TagTest> T = parseTagFact(StringRef(G).drop_front()))
-          Add(F->Key, T->Param);
+  for (const Program::TagTestAt &At : P.tagTests())
+    if (std::optional<TagTest> T =
+            parseTagFact(StringRef(*At.Guard).drop_front()))
+      Add(At.F->Key, T->Param);
   if (TagParams.empty())
     return;
   // A parameter passed on unchanged to one the callee's tests read.
@@ -82,9 +82,8 @@ void Reachability::findTagParams() {
     for (const FunctionSummary *F : P.functions())
       for (const CallSite &C : F->Calls)
         for (unsigned I = 0; I < C.ArgKeys.size(); ++I) {
-          StringRef K(C.ArgKeys[I]);
-          unsigned Param;
-          if (!K.consume_front("$") || K.getAsInteger(10, Param))
+          int Param = passedParam(C.ArgKeys[I]);
+          if (Param < 0)
             continue;
           for (const std::string &T : P.targets(C))
             if (is_contained(tagParams(T), I))
@@ -98,6 +97,11 @@ bool Reachability::follows(const CallSite &C, StringRef Target) const {
     return true;
   int File = R.releaseFileArg(keyName(Target));
   return File < 0 || !llvm::is_contained(C.HeldRefArgs, unsigned(File));
+}
+
+int fputcheck::passedParam(StringRef ArgKey) {
+  LockKey K(ArgKey);
+  return K.isParam() && K.paramPath().empty() ? K.paramIndex() : -1;
 }
 
 Step fputcheck::stepFor(const Hop &H) {

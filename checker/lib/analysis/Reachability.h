@@ -107,6 +107,10 @@ private:
   llvm::StringMap<std::vector<unsigned>> TagParams;
 };
 
+/// The caller's parameter an argument with key \p ArgKey passes unchanged
+/// ("$1"), or -1 ("$1.obj", a local, no key).
+int passedParam(llvm::StringRef ArgKey);
+
 /// Step for a hop: "F() calls Target()" at the call site.
 Step stepFor(const Hop &H);
 /// "a -> b -> __fput_sync" from the hops' targets.

@@ -152,7 +152,7 @@ void Program::linkTags() {
   for (const FunctionSummary *F : Ordered)
     Written.insert(F->TagWrites.begin(), F->TagWrites.end());
   for (auto &[Place, T] : AllocTags) {
-    T.Unknown |= Written.count(StringRef(Place).rsplit('>').second.str()) != 0;
+    T.Unknown |= Written.count(tagField(Place).str()) != 0;
     llvm::sort(T.Values);
     T.Values.erase(std::unique(T.Values.begin(), T.Values.end()),
                    T.Values.end());
@@ -160,10 +160,13 @@ void Program::linkTags() {
     TagCount.KnownPlaces += !T.Unknown;
   }
   for (const FunctionSummary *F : Ordered)
-    for (const CallSite &C : F->Calls)
-      TagCount.Tests += llvm::any_of(C.Guards, [](const std::string &G) {
-        return StringRef(G).drop_front().starts_with(TagPrefix);
-      });
+    for (const CallSite &C : F->Calls) {
+      size_t Before = TagTests.size();
+      for (const std::string &G : C.Guards)
+        if (StringRef(G).drop_front().starts_with(TagPrefix))
+          TagTests.push_back({F, &G});
+      TagCount.Tests += TagTests.size() != Before;
+    }
 }
 
 std::optional<std::vector<int64_t>> Program::tags(StringRef Place) const {
@@ -196,6 +199,7 @@ std::vector<TUSummary> Program::takeTUs() {
   TableTargets.clear();
   Vias.clear();
   AllocTags.clear();
+  TagTests.clear();
   TagCount = TagCounts();
   ViaTargets.clear();
   Counts = FieldCallCounts();

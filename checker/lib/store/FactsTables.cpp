@@ -15,6 +15,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/SHA1.h"
 #include <chrono>
+#include <tuple>
 
 using namespace llvm;
 using namespace fputcheck;
@@ -54,6 +55,27 @@ std::string joinValues(ArrayRef<int64_t> Values) {
 Error noFacts(StringRef StorePath, const Twine &Why) {
   return createStringError(inconvertibleErrorCode(), "%s: %s",
                            StorePath.str().c_str(), Why.str().c_str());
+}
+
+/// Writes \p Rows as rows of mode \p Mode of \p Table, a table whose rows
+/// are a key column, a list column and an `unknown` flag; \p RowOf gives
+/// the three of one row.
+template <class T, class RowOfT>
+Error writeListed(sql::Database &Db, StringRef Table, StringRef Key,
+                  StringRef List, StringRef Mode, const std::vector<T> &Rows,
+                  RowOfT RowOf) {
+  auto Insert = Db.prepare(("INSERT INTO " + Table + "(mode, " + Key + ", " +
+                            List + ", unknown) VALUES(?1, ?2, ?3, ?4)")
+                               .str());
+  if (!Insert)
+    return Insert.takeError();
+  for (const T &Row : Rows) {
+    auto [K, L, Unknown] = RowOf(Row);
+    Insert->bind(1, Mode).bind(2, K).bind(3, L).bind(4, int64_t(Unknown));
+    if (Error E = Insert->run())
+      return E;
+  }
+  return Error::success();
 }
 
 /// Reads the rows of mode \p Mode of \p Table, a table whose rows are a key
@@ -150,30 +172,20 @@ Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
     if (Error Err = Ef->run())
       return Err;
   }
-  auto Via = Db.prepare("INSERT INTO reach_vias(mode, via, objects, unknown) "
-                        "VALUES(?1, ?2, ?3, ?4)");
-  if (!Via)
-    return Via.takeError();
-  for (const ViaFact &V : F.Vias) {
-    Via->bind(1, F.Mode)
-        .bind(2, V.Via)
-        .bind(3, joinTargets(V.Objects))
-        .bind(4, int64_t(V.Unknown));
-    if (Error E = Via->run())
-      return E;
-  }
-  auto Tag = Db.prepare("INSERT INTO reach_tags(mode, place, tag_values, "
-                        "unknown) VALUES(?1, ?2, ?3, ?4)");
-  if (!Tag)
-    return Tag.takeError();
-  for (const TagFact &T : F.Tags) {
-    Tag->bind(1, F.Mode)
-        .bind(2, T.Place)
-        .bind(3, joinValues(T.Values))
-        .bind(4, int64_t(T.Unknown));
-    if (Error E = Tag->run())
-      return E;
-  }
+  if (Error E = writeListed(Db, "reach_vias", "via", "objects", F.Mode,
+                            F.Vias, [](const ViaFact &V) {
+                              return std::make_tuple(StringRef(V.Via),
+                                                     joinTargets(V.Objects),
+                                                     V.Unknown);
+                            }))
+    return E;
+  if (Error E = writeListed(Db, "reach_tags", "place", "tag_values", F.Mode,
+                            F.Tags, [](const TagFact &T) {
+                              return std::make_tuple(StringRef(T.Place),
+                                                     joinValues(T.Values),
+                                                     T.Unknown);
+                            }))
+    return E;
   auto Mode = Db.prepare("INSERT INTO fact_modes(mode, digest, written_at, "
                          "functions, fields) VALUES(?1, ?2, ?3, ?4, ?5)");
   if (!Mode)
