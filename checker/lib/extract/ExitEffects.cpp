@@ -13,7 +13,8 @@
 using namespace clang;
 using namespace fputcheck;
 
-ExitEffects::ReturnValue ExitEffects::returnValueOf(const CFGBlock &B) const {
+ExitEffects::ReturnValue
+ExitEffects::returnValueOf(const CFGBlock &B, const LockState &Out) const {
   ReturnValue V;
   const ReturnStmt *RS = nullptr;
   for (const CFGElement &E : B)
@@ -23,7 +24,7 @@ ExitEffects::ReturnValue ExitEffects::returnValueOf(const CFGBlock &B) const {
   const Expr *RV = RS ? RS->getRetValue() : nullptr;
   if (!RV)
     return V;
-  if ((V.Try = T.trylockIn(RV, V.Same))) {
+  if ((V.Try = T.trylockIn(RV, V.Same, Out))) {
     V.Kind = ReturnValue::Trylock;
     return V;
   }
@@ -44,8 +45,12 @@ void ExitEffects::noteBlockEnd(const CFGBlock &B, const LockState &Out) {
   unsigned Idx = 0;
   for (const CFGBlock *S : B.succs()) {
     unsigned I = Idx++;
-    if (S == &Cfg.getExit())
-      ExitPaths.emplace_back(T.edgeState(B, I, Out), returnValueOf(B));
+    if (S != &Cfg.getExit())
+      continue;
+    // An edge earlier tests rule out returns nothing.
+    LockState Edge = T.edgeState(B, I, Out);
+    if (Edge.Reached)
+      ExitPaths.emplace_back(std::move(Edge), returnValueOf(B, Out));
   }
 }
 
@@ -59,22 +64,14 @@ std::optional<LockEffect> ExitEffects::effectForKey(LockOp Op,
   E.Kind = Kind;
   E.Primitive = Prim;
   E.Text = Text;
-  std::string Resolved = Key;
-  if (LockKey(Key).isLocal()) {
-    if (!Aliases)
-      Aliases.emplace(FD, R);
-    Resolved = Aliases->resolve(Key);
-    // The local's name means nothing to a caller.
-    if (Resolved != Key && LockKey(Resolved).isFixed())
-      E.Text = LockKey(Resolved).text();
-  }
-  LockKey K(Resolved);
+  // Keys come named through locals already (LockTransfer::nameThroughLocals).
+  LockKey K(Key);
   if (K.isParam()) {
     E.Param = K.paramIndex();
     E.Path = K.paramPath().str();
     assert(E.Param >= 0 && "a parameter key names its index");
   } else if (K.isFixed()) {
-    E.FixedKey = Resolved;
+    E.FixedKey = Key;
   }
   // A lock the caller cannot name (a local's, an unrooted expression's)
   // is no lock of any of its arguments: taking it is not applied at all.

@@ -8,17 +8,16 @@
 //   - a lock held on a path that returns a trylock's result, taken by that
 //     trylock, is held only on the result that says it succeeded;
 //   - a caller's lock released and taken again is no effect;
-//   - a lock on a local is named through the local's initializer
-//     (LocalAliases.h); an acquisition a caller still cannot name is not
-//     applied, while such a release falls back to the caller's first
-//     argument (LockOps.cpp).
+//   - a lock on a local comes named through the local's initializer
+//     (LocalAliases.h, applied by the transfer); an acquisition a caller
+//     still cannot name is not applied, while such a release falls back to
+//     the caller's first argument (LockOps.cpp).
 //
 //===----------------------------------------------------------------------===//
 #ifndef FPUTCHECK_EXTRACT_EXITEFFECTS_H
 #define FPUTCHECK_EXTRACT_EXITEFFECTS_H
 
 #include "extract/FunctionAnalyzer.h"
-#include "extract/LocalAliases.h"
 #include "extract/LockState.h"
 #include "extract/LockTransfer.h"
 #include "clang/Analysis/CFG.h"
@@ -33,8 +32,8 @@ class ExitEffects {
 public:
   /// For the body of \p FD, whose CFG is \p Cfg, under transfer \p T.
   ExitEffects(const clang::FunctionDecl *FD, const clang::CFG &Cfg,
-              const LockTransfer &T, const Rules &R)
-      : FD(FD), Cfg(Cfg), T(T), R(R) {}
+              const LockTransfer &T)
+      : FD(FD), Cfg(Cfg), T(T) {}
 
   /// Notes each path from \p B into the exit block, with \p Out, the state
   /// at B's end. A block ending in a noreturn call (BUG(), panic()) returns
@@ -51,7 +50,8 @@ private:
     const clang::CallExpr *Try = nullptr;
     bool Same = true;
   };
-  ReturnValue returnValueOf(const clang::CFGBlock &B) const;
+  ReturnValue returnValueOf(const clang::CFGBlock &B,
+                            const LockState &Out) const;
   /// The effect \p Op on lock \p Key, in terms a caller can apply, or none
   /// when the caller cannot name the lock it takes.
   std::optional<LockEffect> effectForKey(LockOp Op, const std::string &Key,
@@ -62,11 +62,8 @@ private:
   const clang::FunctionDecl *FD;
   const clang::CFG &Cfg;
   const LockTransfer &T;
-  const Rules &R;
   /// Each path into the exit block: its state and what it returns.
   std::vector<std::pair<LockState, ReturnValue>> ExitPaths;
-  /// Made on first use: most functions take no lock on a local.
-  std::optional<LocalAliases> Aliases;
 };
 
 } // namespace fputcheck

@@ -80,7 +80,7 @@ FunctionSummary fputcheck::analyzeFunction(const FunctionDecl *FD,
   // One more pass with the fixpoint states, recording every call site and
   // every path into the exit block.
   CallRecorder Calls(FD, *Cfg, TU);
-  ExitEffects Exits(FD, *Cfg, T, TU.rules());
+  ExitEffects Exits(FD, *Cfg, T);
   for (const CFGBlock *B : llvm::reverse(*Cfg)) {
     LockState S = In[B->getBlockID()];
     if (!S.Reached)

@@ -21,6 +21,12 @@ struct Finder : RecursiveASTVisitor<Finder> {
       written(BO->getLHS(), false);
     return true;
   }
+  // OPTIMIZER_HIDE_VAR() and friends write a variable through an asm output.
+  bool VisitGCCAsmStmt(GCCAsmStmt *AS) {
+    for (const Expr *Out : AS->outputs())
+      written(Out, false);
+    return true;
+  }
   bool VisitUnaryOperator(UnaryOperator *UO) {
     if (UO->isIncrementDecrementOp())
       written(UO->getSubExpr(), false);

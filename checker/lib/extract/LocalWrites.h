@@ -15,7 +15,7 @@
 namespace fputcheck {
 
 /// Variables of \p FD's body that are assigned, incremented or decremented,
-/// or whose address is taken (a struct's address does not count: writes
+/// written by an asm statement, or whose address is taken (a struct's address does not count: writes
 /// through it change fields, not which object the variable is).
 llvm::DenseSet<const clang::VarDecl *>
 writtenLocals(const clang::FunctionDecl *FD);

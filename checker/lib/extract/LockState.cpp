@@ -4,13 +4,16 @@
 #include "extract/LockKey.h"
 
 #include <cassert>
+#include <iterator>
 #include <tuple>
 
 using namespace fputcheck;
 
 bool LockState::wellFormed() const {
   if (!Reached)
-    return Held.empty() && Released.empty() && Why.empty();
+    return Held.empty() && Released.empty() && Why.empty() &&
+           Assumed.empty() && HeldWhen.empty() && ReleasedWhen.empty() &&
+           TryVars.empty();
   for (const auto &[K, L] : Held)
     if (K.empty() || L.Key != K)
       return false;
@@ -21,7 +24,41 @@ bool LockState::wellFormed() const {
   for (const auto &[K, W] : Why)
     if (!Held.count(K) || (W.Try != nullptr) == W.Restored)
       return false;
+  // Every held or released lock knows what every path here knows.
+  auto Knows = [&](const std::map<std::string, bool> &When) {
+    for (const auto &[C, V] : Assumed) {
+      auto It = When.find(C);
+      if (It == When.end() || It->second != V)
+        return false;
+    }
+    return true;
+  };
+  if (HeldWhen.size() != Held.size() ||
+      ReleasedWhen.size() != Released.size())
+    return false;
+  for (const auto &[K, When] : HeldWhen)
+    if (!Held.count(K) || !Knows(When))
+      return false;
+  for (const auto &[K, When] : ReleasedWhen)
+    if (!Released.count(K) || !Knows(When))
+      return false;
   return true;
+}
+
+/// Keeps in \p Mine the tests \p Theirs agrees on; returns whether any went.
+static bool intersect(std::map<std::string, bool> &Mine,
+                      const std::map<std::string, bool> &Theirs) {
+  bool Changed = false;
+  for (auto It = Mine.begin(); It != Mine.end();) {
+    auto T = Theirs.find(It->first);
+    if (T == Theirs.end() || T->second != It->second) {
+      It = Mine.erase(It);
+      Changed = true;
+    } else {
+      ++It;
+    }
+  }
+  return Changed;
 }
 
 bool LockState::join(const LockState &O) {
@@ -32,16 +69,29 @@ bool LockState::join(const LockState &O) {
     *this = O;
     return true;
   }
-  bool Changed = false;
+  bool Changed = intersect(Assumed, O.Assumed);
+  for (auto It = TryVars.begin(); It != TryVars.end();) {
+    auto T = O.TryVars.find(It->first);
+    if (T == O.TryVars.end() || T->second != It->second) {
+      It = TryVars.erase(It);
+      Changed = true;
+    } else {
+      ++It;
+    }
+  }
+  // A lock held on one side only is held on that side's paths, so what
+  // they passed still holds wherever it is held.
   for (const auto &[K, L] : O.Held) {
     auto [It, New] = Held.try_emplace(K, L);
     auto Theirs = O.Why.find(K);
     if (New) {
       Changed = true;
+      HeldWhen[K] = O.HeldWhen.at(K);
       if (Theirs != O.Why.end())
         Why[K] = Theirs->second;
       continue;
     }
+    Changed |= intersect(HeldWhen[K], O.HeldWhen.at(K));
     if (std::tie(L.Line, L.Col) < std::tie(It->second.Line, It->second.Col)) {
       It->second = L; // Deterministic choice of the witness.
       Changed = true;
@@ -54,8 +104,14 @@ bool LockState::join(const LockState &O) {
       Changed = true;
     }
   }
-  for (const std::string &K : O.Released)
-    Changed |= Released.insert(K).second;
+  for (const std::string &K : O.Released) {
+    if (Released.insert(K).second) {
+      Changed = true;
+      ReleasedWhen[K] = O.ReleasedWhen.at(K);
+    } else {
+      Changed |= intersect(ReleasedWhen[K], O.ReleasedWhen.at(K));
+    }
+  }
   assert(wellFormed());
   return Changed;
 }
@@ -65,6 +121,7 @@ void LockState::acquire(HeldLock L, const clang::CallExpr *Try) {
   bool WasReleased = false;
   for (auto It = Released.begin(); It != Released.end();) {
     if (sameLock(*It, L.Key)) {
+      ReleasedWhen.erase(*It);
       It = Released.erase(It);
       WasReleased = true;
     } else {
@@ -73,6 +130,7 @@ void LockState::acquire(HeldLock L, const clang::CallExpr *Try) {
   }
   std::string K = L.Key;
   Held[K] = std::move(L);
+  HeldWhen[K] = Assumed;
   if (Try)
     Why[K] = HoldReason{Try, false};
   else if (WasReleased)
@@ -84,18 +142,70 @@ void LockState::acquire(HeldLock L, const clang::CallExpr *Try) {
 
 void LockState::release(const std::string &Key) {
   assert(Reached && !Key.empty() && "a lock released on no path, or unnamed");
-  bool WasHeld = false;
+  bool Ours = false;
   for (auto It = Held.begin(); It != Held.end();) {
     if (sameLock(It->first, Key)) {
-      Why.erase(It->first);
+      auto W = Why.find(It->first);
+      // Released again after taking it back: it is the caller's again.
+      if (W == Why.end() || !W->second.Restored)
+        Ours = true;
+      if (W != Why.end())
+        Why.erase(W);
+      HeldWhen.erase(It->first);
       It = Held.erase(It);
-      WasHeld = true;
     } else {
       ++It;
     }
   }
   // Only a lock the caller held counts as released on its behalf.
-  if (!WasHeld)
-    Released.insert(Key);
+  if (!Ours && Released.insert(Key).second)
+    ReleasedWhen[Key] = Assumed;
+  assert(wellFormed());
+}
+
+bool LockState::assume(const std::string &Key, bool Value) {
+  assert(Reached && !Key.empty() && "a test on no path, or unnamed");
+  auto A = Assumed.find(Key);
+  if (A != Assumed.end())
+    return A->second == Value;
+  for (auto It = Held.begin(); It != Held.end();) {
+    std::map<std::string, bool> &When = HeldWhen[It->first];
+    auto C = When.find(Key);
+    if (C != When.end() && C->second != Value) {
+      Why.erase(It->first);
+      HeldWhen.erase(It->first);
+      It = Held.erase(It);
+      continue;
+    }
+    When[Key] = Value;
+    ++It;
+  }
+  for (auto It = Released.begin(); It != Released.end();) {
+    std::map<std::string, bool> &When = ReleasedWhen[*It];
+    auto C = When.find(Key);
+    if (C != When.end() && C->second != Value) {
+      ReleasedWhen.erase(*It);
+      It = Released.erase(It);
+      continue;
+    }
+    When[Key] = Value;
+    ++It;
+  }
+  Assumed[Key] = Value;
+  assert(wellFormed());
+  return true;
+}
+
+void LockState::forget(const std::string &Token) {
+  auto Drop = [&](std::map<std::string, bool> &M) {
+    for (auto It = M.begin(); It != M.end();)
+      It = It->first.find(Token) != std::string::npos ? M.erase(It)
+                                                       : std::next(It);
+  };
+  Drop(Assumed);
+  for (auto &[K, When] : HeldWhen)
+    Drop(When);
+  for (auto &[K, When] : ReleasedWhen)
+    Drop(When);
   assert(wellFormed());
 }

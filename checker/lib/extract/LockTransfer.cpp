@@ -1,6 +1,7 @@
 //===- LockTransfer.cpp - How each CFG element changes the locks ----------===//
 
 #include "extract/LockTransfer.h"
+#include "extract/LockKey.h"
 
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
@@ -11,7 +12,7 @@ using namespace fputcheck;
 
 LockTransfer::LockTransfer(const FunctionDecl *FD, const CFG &Cfg,
                            TUServices &TU)
-    : FD(FD), TU(TU), R(TU.rules()), SM(TU.sourceManager()) {
+    : FD(FD), TU(TU), R(TU.rules()), SM(TU.sourceManager()), Conds(FD) {
   chooseMacroAppliers(Cfg);
 }
 
@@ -71,48 +72,43 @@ void LockTransfer::applyMacroUses(const Stmt *St, LockState &S) {
   if (!Raw || MacroApplier.lookup(Raw) != St)
     return;
   SourceLocation Exp = SourceLocation::getFromRawEncoding(Raw);
-  for (const MacroLockUse &U : *TU.macroUsesAt(Raw))
-    apply(macroLockOp(U, FD, R), Exp, S);
+  for (const MacroLockUse &U : *TU.macroUsesAt(Raw)) {
+    AppliedOp A = macroLockOp(U, FD, R);
+    nameThroughLocals(A);
+    apply(A, Exp, S);
+  }
 }
 
-const CallExpr *LockTransfer::trylockIn(const Expr *C, bool &Same) const {
+void LockTransfer::nameThroughLocals(AppliedOp &A) {
+  if (A.Key.empty() || !LockKey(A.Key).isLocal())
+    return;
+  if (!Aliases)
+    Aliases.emplace(FD, R);
+  std::string Resolved = Aliases->resolve(A.Key);
+  if (Resolved == A.Key)
+    return;
+  // The local's name means nothing outside this body.
+  if (LockKey(Resolved).isFixed())
+    A.Text = LockKey(Resolved).text();
+  A.Key = std::move(Resolved);
+}
+
+const CallExpr *LockTransfer::trylockIn(const Expr *C, bool &Same,
+                                        const LockState &S) const {
   Same = true;
-  while (C) {
-    C = C->IgnoreParenImpCasts();
-    if (const auto *UO = dyn_cast<UnaryOperator>(C);
-        UO && UO->getOpcode() == UO_LNot) {
-      Same = !Same;
-      C = UO->getSubExpr();
-      continue;
-    }
-    if (const auto *BO = dyn_cast<BinaryOperator>(C);
-        BO && (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE)) {
-      auto IsZero = [](const Expr *E) {
-        const auto *IL = dyn_cast<IntegerLiteral>(E->IgnoreParenImpCasts());
-        return IL && IL->getValue() == 0;
-      };
-      const Expr *Other = IsZero(BO->getRHS())   ? BO->getLHS()
-                          : IsZero(BO->getLHS()) ? BO->getRHS()
-                                                 : nullptr;
-      if (!Other)
-        return nullptr;
-      if (BO->getOpcode() == BO_EQ)
-        Same = !Same;
-      C = Other;
-      continue;
-    }
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(C)) {
-      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-      auto It = VD ? TrylockVars.find(VD) : TrylockVars.end();
-      if (It == TrylockVars.end())
-        return nullptr;
-      Same = Same == It->second.Same;
-      return It->second.Try;
-    }
-    if (const auto *CE = dyn_cast<CallExpr>(C))
-      return Trylocks.count(CE) ? CE : nullptr;
+  if (!C)
     return nullptr;
+  C = truthOf(C, Same, FD->getASTContext());
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(C)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    auto It = VD ? S.TryVars.find(VD) : S.TryVars.end();
+    if (It == S.TryVars.end())
+      return nullptr;
+    Same = Same == It->second.second;
+    return It->second.first;
   }
+  if (const auto *CE = dyn_cast<CallExpr>(C))
+    return Trylocks.count(CE) ? CE : nullptr;
   return nullptr;
 }
 
@@ -122,11 +118,15 @@ const std::vector<AppliedOp> &LockTransfer::attempts(const CallExpr *TC) const {
   return It->second;
 }
 
-void LockTransfer::noteInit(const VarDecl *VD, const Expr *Init) {
-  // "ret = down_read_trylock(...) != 0" keeps the result too.
+void LockTransfer::noteInit(const VarDecl *VD, const Expr *Init,
+                            LockState &S) {
+  // "ret = down_read_trylock(...) != 0" keeps the result too; any other
+  // value replaces it.
   bool Same;
-  if (const CallExpr *TC = trylockIn(Init, Same))
-    TrylockVars[VD] = {TC, Same};
+  if (const CallExpr *TC = trylockIn(Init, Same, S))
+    S.TryVars[VD] = {TC, Same};
+  else
+    S.TryVars.erase(VD);
   const auto *CE = dyn_cast<CallExpr>(Init->IgnoreParenImpCasts());
   if (!CE)
     return;
@@ -145,6 +145,8 @@ void LockTransfer::transferStmt(const Stmt *St, LockState &S, unsigned BlockID,
     // The callee's effect first: learning it may analyse the callee, and
     // the observer records the call with the state before the effect.
     std::vector<AppliedOp> Ops = callLockOps(CE, FD, TU);
+    for (AppliedOp &A : Ops)
+      nameThroughLocals(A);
     if (Obs)
       Obs->onCall(CE, S, BlockID);
     std::vector<AppliedOp> Tries;
@@ -163,9 +165,18 @@ void LockTransfer::transferStmt(const Stmt *St, LockState &S, unsigned BlockID,
     return;
   }
   if (const auto *DS = dyn_cast<DeclStmt>(St)) {
-    for (const Decl *D : DS->decls())
-      if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit())
-        noteInit(VD, VD->getInit());
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD)
+        continue;
+      // Declared again (in a loop): the tests on its old value say nothing.
+      if (Conds.isStable(VD))
+        S.forget(StableConditions::token(VD));
+      if (VD->getInit())
+        noteInit(VD, VD->getInit(), S);
+      else
+        S.TryVars.erase(VD);
+    }
     return;
   }
   if (const auto *BO = dyn_cast<BinaryOperator>(St);
@@ -173,7 +184,7 @@ void LockTransfer::transferStmt(const Stmt *St, LockState &S, unsigned BlockID,
     if (const auto *DRE =
             dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        noteInit(VD, BO->getRHS());
+        noteInit(VD, BO->getRHS(), S);
     return;
   }
 }
@@ -201,19 +212,23 @@ LockState LockTransfer::edgeState(const CFGBlock &B, unsigned SuccIdx,
   if (B.succ_size() != 2)
     return S;
   const Expr *Cond = B.getLastCondition();
-  bool Same;
-  const CallExpr *TC = Cond ? trylockIn(Cond, Same) : nullptr;
-  if (!TC)
+  if (!Cond)
     return S;
+  bool Same;
   // Successor 0 is taken when the condition is nonzero.
-  bool ResultNonZero = (SuccIdx == 0) == Same;
-  for (const AppliedOp &A : attempts(TC)) {
-    bool Got = ResultNonZero == (A.Success == TrySuccess::NonZero);
-    if (Got) {
-      AppliedOp Acq = A;
-      Acq.Op = LockOp::Acquire;
-      apply(Acq, TC->getBeginLoc(), S, TC);
+  if (const CallExpr *TC = trylockIn(Cond, Same, Out)) {
+    bool ResultNonZero = (SuccIdx == 0) == Same;
+    for (const AppliedOp &A : attempts(TC)) {
+      bool Got = ResultNonZero == (A.Success == TrySuccess::NonZero);
+      if (Got) {
+        AppliedOp Acq = A;
+        Acq.Op = LockOp::Acquire;
+        apply(Acq, TC->getBeginLoc(), S, TC);
+      }
     }
   }
+  if (std::optional<BranchCondition> BC = Conds.read(Cond))
+    if (!S.assume(BC->Key, (SuccIdx == 0) == BC->Same))
+      return LockState();
   return S;
 }

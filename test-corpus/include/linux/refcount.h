@@ -8,6 +8,7 @@
 
 #include <linux/atomic.h>
 #include <linux/compiler.h>
+#include <linux/spinlock_types.h>
 
 typedef struct refcount_struct {
 	atomic_t refs;
@@ -34,5 +35,11 @@ static inline __must_check bool refcount_dec_and_test(refcount_t *r)
 {
 	return atomic_dec_and_test(&r->refs);
 }
+
+struct mutex;
+
+/* lib/refcount.c: true, holding the lock, only when the count hits zero. */
+extern __must_check bool refcount_dec_and_mutex_lock(refcount_t *r, struct mutex *lock) __cond_acquires(lock);
+extern __must_check bool refcount_dec_and_lock(refcount_t *r, spinlock_t *lock) __cond_acquires(lock);
 
 #endif /* _LINUX_REFCOUNT_H */

@@ -1,7 +1,7 @@
 /*
- * Known false positive: the lock is taken and dropped under the same
- * condition, so it is never held at the sync call; a path-insensitive
- * may-analysis keeps the infeasible "taken, not dropped" path.
+ * The lock is taken and dropped under the same test of a parameter the
+ * function never writes, so it is never held at the sync call: the path
+ * that takes it and skips the unlock does not exist.
  */
 #include <linux/types.h>
 #include <linux/spinlock.h>
@@ -21,5 +21,5 @@ void trace_cache_trim(struct trace_cache *tc, bool caller_locked)
 	tc->count = 0;
 	if (!caller_locked)
 		spin_unlock(&tc->lock);
-	__fput_sync(tc->file);	/* xfail-fp: fput-sync-atomic -- correlated branches are not tracked */
+	__fput_sync(tc->file);
 }
