@@ -25,7 +25,7 @@ using namespace fputcheck;
 CallRecorder::CallRecorder(const FunctionDecl *FD, const CFG &Cfg,
                            TUServices &TU)
     : FD(FD), Cfg(Cfg), TU(TU), R(TU.rules()), SM(TU.sourceManager()),
-      BlockSites(Cfg.getNumBlockIDs()) {
+      Locals(FD, R), BlockSites(Cfg.getNumBlockIDs()) {
   ContextTestReader Reader(R, SM, FD->getASTContext().getLangOpts());
   Written = writtenLocals(FD);
   TagTestReader Tags(FD, Written);
@@ -70,7 +70,9 @@ void CallRecorder::onCall(const CallExpr *CE, const LockState &S,
   bool AnyKey = false;
   for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
     const Expr *Arg = CE->getArg(I);
-    C.ArgKeys.push_back(lockRefFor(Arg, FD, /*WantText=*/false, &R).Key);
+    // Named as the lock analysis names what is held (LockTransfer.h).
+    C.ArgKeys.push_back(
+        Locals.resolve(lockRefFor(Arg, FD, /*WantText=*/false, &R).Key));
     AnyKey |= !C.ArgKeys.back().empty();
     const Expr *A = Arg->IgnoreParenCasts();
     if (const auto *UO = dyn_cast<UnaryOperator>(A);

@@ -18,6 +18,7 @@
 
 #include "extract/ContextTests.h"
 #include "extract/FunctionAnalyzer.h"
+#include "extract/LocalAliases.h"
 #include "extract/LockTransfer.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseSet.h"
@@ -49,6 +50,8 @@ private:
   TUServices &TU;
   const Rules &R;
   const clang::SourceManager &SM;
+  /// Argument keys are named through locals as held locks are.
+  LocalNames Locals;
   /// Per block: context tests that hold on every path to it.
   std::vector<std::optional<FactSet>> Facts;
   /// Per call: arguments the function holds an extra reference on.

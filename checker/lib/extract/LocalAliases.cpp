@@ -64,3 +64,11 @@ std::string LocalAliases::resolve(LockKey Key) const {
   }
   return Resolved;
 }
+
+std::string LocalNames::resolve(const std::string &Key) {
+  if (Key.empty() || !LockKey(Key).isLocal())
+    return Key;
+  if (!Aliases)
+    Aliases.emplace(FD, R);
+  return Aliases->resolve(Key);
+}

@@ -16,6 +16,7 @@
 #include "extract/LockKey.h"
 #include "clang/AST/Decl.h"
 #include <map>
+#include <optional>
 #include <string>
 
 namespace fputcheck {
@@ -36,6 +37,24 @@ private:
   /// "%mm" -> "current.mm", "%_t.lock" -> "$0": a local's key, or its
   /// field's for an initializer list, to the key of what it was set to.
   std::map<std::string, std::string> Aliases;
+};
+
+/// LocalAliases made on first use: most bodies name no lock through a local.
+/// The lock analysis and the call recorder name locks through the same
+/// locals, so that a lock held as "$0.lock" is the one an argument `l`
+/// (`l = &p->lock`) hands to a callee.
+class LocalNames {
+public:
+  LocalNames(const clang::FunctionDecl *FD, const Rules &R) : FD(FD), R(R) {}
+
+  /// \p Key with its local root resolved (LocalAliases::resolve()); a key
+  /// that is not a local's comes back unchanged.
+  std::string resolve(const std::string &Key);
+
+private:
+  const clang::FunctionDecl *FD;
+  const Rules &R;
+  std::optional<LocalAliases> Aliases;
 };
 
 } // namespace fputcheck

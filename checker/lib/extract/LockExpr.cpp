@@ -12,8 +12,11 @@
 using namespace clang;
 using namespace fputcheck;
 
-/// A function whose whole body is "return <expression of its one param>",
-/// like spinlock_check(): calls to it name the same lock as the argument.
+/// A function whose whole body is "return <a place inside its one param>",
+/// like spinlock_check() (`return &lock->rlock;`): calls to it name the
+/// same lock as the argument. A body that returns anything else, such as
+/// another call (io_wq_get_acct(worker) looks an object up), names some
+/// other object.
 static bool isPassThrough(const FunctionDecl *FD) {
   if (!FD || FD->getNumParams() != 1)
     return false;
@@ -23,8 +26,23 @@ static bool isPassThrough(const FunctionDecl *FD) {
   if (!Body || Body->size() != 1)
     return false;
   const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
-  return Ret && Ret->getRetValue() &&
-         Ret->getRetValue()->getType()->isPointerType();
+  if (!Ret || !Ret->getRetValue() ||
+      !Ret->getRetValue()->getType()->isPointerType())
+    return false;
+  const Expr *E = Ret->getRetValue();
+  while (true) {
+    E = E->IgnoreParenCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      E = ME->getBase();
+    else if (const auto *UO = dyn_cast<UnaryOperator>(E);
+             UO && (UO->getOpcode() == UO_AddrOf ||
+                    UO->getOpcode() == UO_Deref))
+      E = UO->getSubExpr();
+    else
+      break;
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  return DRE && DRE->getDecl() == Def->getParamDecl(0);
 }
 
 static const Expr *strip(const Expr *E) {

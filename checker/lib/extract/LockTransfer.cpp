@@ -12,7 +12,8 @@ using namespace fputcheck;
 
 LockTransfer::LockTransfer(const FunctionDecl *FD, const CFG &Cfg,
                            TUServices &TU)
-    : FD(FD), TU(TU), R(TU.rules()), SM(TU.sourceManager()), Conds(FD) {
+    : FD(FD), TU(TU), R(TU.rules()), SM(TU.sourceManager()), Conds(FD),
+      Locals(FD, R) {
   chooseMacroAppliers(Cfg);
 }
 
@@ -80,11 +81,7 @@ void LockTransfer::applyMacroUses(const Stmt *St, LockState &S) {
 }
 
 void LockTransfer::nameThroughLocals(AppliedOp &A) {
-  if (A.Key.empty() || !LockKey(A.Key).isLocal())
-    return;
-  if (!Aliases)
-    Aliases.emplace(FD, R);
-  std::string Resolved = Aliases->resolve(A.Key);
+  std::string Resolved = Locals.resolve(A.Key);
   if (Resolved == A.Key)
     return;
   // The local's name means nothing outside this body.

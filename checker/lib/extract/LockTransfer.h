@@ -91,8 +91,7 @@ private:
   const Rules &R;
   const clang::SourceManager &SM;
   StableConditions Conds;
-  /// Built on the first lock named through a local.
-  std::optional<LocalAliases> Aliases;
+  LocalNames Locals;
 
   llvm::DenseMap<const clang::CallExpr *, std::vector<AppliedOp>> Trylocks;
   llvm::DenseMap<const clang::CallExpr *, std::vector<std::string>> AcquiredBy;
