@@ -4,8 +4,8 @@
 // a global or a local ("$0.lock", "files_lock", "%d.lock"; see LockKey.h).
 // "->" and "." are one step, so "&x.lock" passed as a pointer still matches
 // the callee's "p->lock". Pass-through helpers such as spinlock_check()
-// (a body that only returns an expression of its parameter) are looked
-// through, because the irqsave macros wrap the lock in one. A call of the
+// (a body that only returns a place inside its parameter, `&lock->rlock`)
+// are looked through, because the irqsave macros wrap the lock in one. A call of the
 // rules' current-task accessor is a root of its own ("current.signal.x"):
 // the same task in every function, so such a key is fixed, like a global's.
 //
