@@ -155,13 +155,19 @@ LockState reached() {
   return S;
 }
 
+/// A path that passed \p Tests (key -> value), in key order.
+LockState pathThrough(const std::map<std::string, bool> &Tests) {
+  LockState S = reached();
+  for (const auto &[Key, Value] : Tests)
+    EXPECT_TRUE(S.assume(Key, Value));
+  return S;
+}
+
 TEST(BranchConditionsLockState, ALockTakenUnderATestIsDroppedWhereItFails) {
   // if (!locked) spin_lock(l);   -- then: locked is 0
-  LockState Then = reached();
-  ASSERT_TRUE(Then.assume("locked", false));
+  LockState Then = pathThrough({{"locked", false}});
   Then.acquire(lock("l", 2));
-  LockState Else = reached();
-  ASSERT_TRUE(Else.assume("locked", true));
+  LockState Else = pathThrough({{"locked", true}});
   LockState Join = reached();
   Join.join(Then);
   Join.join(Else);
@@ -180,20 +186,15 @@ TEST(BranchConditionsLockState, ALockTakenUnderATestIsDroppedWhereItFails) {
 }
 
 TEST(BranchConditionsLockState, AnEdgeEarlierTestsRuleOutIsNotTaken) {
-  LockState S = reached();
-  ASSERT_TRUE(S.assume("draining", false));
+  LockState S = pathThrough({{"draining", false}});
   EXPECT_TRUE(S.assume("draining", false));
   EXPECT_FALSE(S.assume("draining", true));
 }
 
 TEST(BranchConditionsLockState, HeldOnBothSidesKeepsOnlyWhatBothPassed) {
-  LockState A = reached();
-  ASSERT_TRUE(A.assume("x", true));
-  ASSERT_TRUE(A.assume("y", true));
+  LockState A = pathThrough({{"x", true}, {"y", true}});
   A.acquire(lock("l", 1));
-  LockState B = reached();
-  ASSERT_TRUE(B.assume("x", true));
-  ASSERT_TRUE(B.assume("y", false));
+  LockState B = pathThrough({{"x", true}, {"y", false}});
   B.acquire(lock("l", 2));
   A.join(B);
   EXPECT_EQ(A.Assumed, (std::map<std::string, bool>{{"x", true}}));
@@ -207,11 +208,9 @@ TEST(BranchConditionsLockState, HeldOnBothSidesKeepsOnlyWhatBothPassed) {
 
 TEST(BranchConditionsLockState, ACallersLockDroppedUnderATestIsKeptElsewhere) {
   // if (sqd) mutex_unlock(l); ... if (sqd) mutex_lock(l);
-  LockState Drop = reached();
-  ASSERT_TRUE(Drop.assume("sqd", true));
+  LockState Drop = pathThrough({{"sqd", true}});
   Drop.release("l");
-  LockState Keep = reached();
-  ASSERT_TRUE(Keep.assume("sqd", false));
+  LockState Keep = pathThrough({{"sqd", false}});
   LockState Join = reached();
   Join.join(Drop);
   Join.join(Keep);
