@@ -229,6 +229,13 @@ TEST(BranchConditionsLockState, ACallersLockDroppedUnderATestIsKeptElsewhere) {
   Again.release("l");
   EXPECT_TRUE(Again.Held.empty());
   EXPECT_EQ(Again.Released.count("l"), 1u);
+  // Released under a test and again on every path: the later release
+  // holds on both edges of that test.
+  LockState Twice = Join;
+  Twice.release("l");
+  LockState Other = Twice;
+  ASSERT_TRUE(Other.assume("sqd", false));
+  EXPECT_EQ(Other.Released.count("l"), 1u);
   // A lock of its own, released, was never the caller's.
   LockState Own = reached();
   Own.acquire(lock("m", 4));

@@ -157,9 +157,12 @@ void LockState::release(const std::string &Key) {
       ++It;
     }
   }
-  // Only a lock the caller held counts as released on its behalf.
-  if (!Ours && Released.insert(Key).second)
+  // Only a lock the caller held counts as released on its behalf. Every
+  // path here has now released it, so what those paths passed is Assumed.
+  if (!Ours) {
+    Released.insert(Key);
     ReleasedWhen[Key] = Assumed;
+  }
   assert(wellFormed());
 }
 
