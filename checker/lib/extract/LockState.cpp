@@ -6,6 +6,7 @@
 #include <cassert>
 #include <iterator>
 #include <tuple>
+#include <vector>
 
 using namespace fputcheck;
 
@@ -45,9 +46,10 @@ bool LockState::wellFormed() const {
   return true;
 }
 
-/// Keeps in \p Mine the tests \p Theirs agrees on; returns whether any went.
-static bool intersect(std::map<std::string, bool> &Mine,
-                      const std::map<std::string, bool> &Theirs) {
+/// Keeps in \p Mine the entries \p Theirs agrees on; returns whether any
+/// went.
+template <class K, class V>
+static bool intersect(std::map<K, V> &Mine, const std::map<K, V> &Theirs) {
   bool Changed = false;
   for (auto It = Mine.begin(); It != Mine.end();) {
     auto T = Theirs.find(It->first);
@@ -70,15 +72,7 @@ bool LockState::join(const LockState &O) {
     return true;
   }
   bool Changed = intersect(Assumed, O.Assumed);
-  for (auto It = TryVars.begin(); It != TryVars.end();) {
-    auto T = O.TryVars.find(It->first);
-    if (T == O.TryVars.end() || T->second != It->second) {
-      It = TryVars.erase(It);
-      Changed = true;
-    } else {
-      ++It;
-    }
-  }
+  Changed |= intersect(TryVars, O.TryVars);
   // A lock held on one side only is held on that side's paths, so what
   // they passed still holds wherever it is held.
   for (const auto &[K, L] : O.Held) {
@@ -166,34 +160,35 @@ void LockState::release(const std::string &Key) {
   assert(wellFormed());
 }
 
+/// Adds the test \p Key = \p Value to every entry of \p Whens, and takes out
+/// (returning them) the entries whose paths all gave it the other value.
+static std::vector<std::string>
+narrow(std::map<std::string, std::map<std::string, bool>> &Whens,
+       const std::string &Key, bool Value) {
+  std::vector<std::string> Gone;
+  for (auto It = Whens.begin(); It != Whens.end();) {
+    auto [C, New] = It->second.try_emplace(Key, Value);
+    if (!New && C->second != Value) {
+      Gone.push_back(It->first);
+      It = Whens.erase(It);
+    } else {
+      ++It;
+    }
+  }
+  return Gone;
+}
+
 bool LockState::assume(const std::string &Key, bool Value) {
   assert(Reached && !Key.empty() && "a test on no path, or unnamed");
   auto A = Assumed.find(Key);
   if (A != Assumed.end())
     return A->second == Value;
-  for (auto It = Held.begin(); It != Held.end();) {
-    std::map<std::string, bool> &When = HeldWhen[It->first];
-    auto C = When.find(Key);
-    if (C != When.end() && C->second != Value) {
-      Why.erase(It->first);
-      HeldWhen.erase(It->first);
-      It = Held.erase(It);
-      continue;
-    }
-    When[Key] = Value;
-    ++It;
+  for (const std::string &K : narrow(HeldWhen, Key, Value)) {
+    Held.erase(K);
+    Why.erase(K);
   }
-  for (auto It = Released.begin(); It != Released.end();) {
-    std::map<std::string, bool> &When = ReleasedWhen[*It];
-    auto C = When.find(Key);
-    if (C != When.end() && C->second != Value) {
-      ReleasedWhen.erase(*It);
-      It = Released.erase(It);
-      continue;
-    }
-    When[Key] = Value;
-    ++It;
-  }
+  for (const std::string &K : narrow(ReleasedWhen, Key, Value))
+    Released.erase(K);
   Assumed[Key] = Value;
   assert(wellFormed());
   return true;

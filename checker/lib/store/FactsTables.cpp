@@ -57,20 +57,27 @@ Error noFacts(StringRef StorePath, const Twine &Why) {
                            StorePath.str().c_str(), Why.str().c_str());
 }
 
+/// The key, the list and the `unknown` flag of one row of a listed facts
+/// table (reach_vias, reach_tags).
+std::tuple<StringRef, std::string, bool> listedRow(const ViaFact &V) {
+  return {V.Via, joinTargets(V.Objects), V.Unknown};
+}
+std::tuple<StringRef, std::string, bool> listedRow(const TagFact &T) {
+  return {T.Place, joinValues(T.Values), T.Unknown};
+}
+
 /// Writes \p Rows as rows of mode \p Mode of \p Table, a table whose rows
-/// are a key column, a list column and an `unknown` flag; \p RowOf gives
-/// the three of one row.
-template <class T, class RowOfT>
+/// are a key column, a list column and an `unknown` flag (listedRow()).
+template <class T>
 Error writeListed(sql::Database &Db, StringRef Table, StringRef Key,
-                  StringRef List, StringRef Mode, const std::vector<T> &Rows,
-                  RowOfT RowOf) {
+                  StringRef List, StringRef Mode, const std::vector<T> &Rows) {
   auto Insert = Db.prepare(("INSERT INTO " + Table + "(mode, " + Key + ", " +
                             List + ", unknown) VALUES(?1, ?2, ?3, ?4)")
                                .str());
   if (!Insert)
     return Insert.takeError();
   for (const T &Row : Rows) {
-    auto [K, L, Unknown] = RowOf(Row);
+    auto [K, L, Unknown] = listedRow(Row);
     Insert->bind(1, Mode).bind(2, K).bind(3, L).bind(4, int64_t(Unknown));
     if (Error E = Insert->run())
       return E;
@@ -101,6 +108,13 @@ Error readListed(
   return Rows->takeError();
 }
 
+template <class T> void hashListed(SHA1 &H, const std::vector<T> &Rows) {
+  for (const T &Row : Rows) {
+    auto [K, L, Unknown] = listedRow(Row);
+    H.update(K.str() + "\n" + L + "\n" + (Unknown ? "?" : "") + "\n\n");
+  }
+}
+
 /// What the rows of \p F would be, hashed: equal facts are not rewritten.
 std::string digestOf(const ReachFacts &F) {
   SHA1 H;
@@ -115,12 +129,8 @@ std::string digestOf(const ReachFacts &F) {
              "\n\n");
   for (const EffectFact &E : F.Effects)
     H.update(encodeEffects(E));
-  for (const ViaFact &V : F.Vias)
-    H.update(V.Via + "\n" + joinTargets(V.Objects) + "\n" +
-             (V.Unknown ? "?" : "") + "\n\n");
-  for (const TagFact &T : F.Tags)
-    H.update(T.Place + "\n" + joinValues(T.Values) + "\n" +
-             (T.Unknown ? "?" : "") + "\n\n");
+  hashListed(H, F.Vias);
+  hashListed(H, F.Tags);
   return toHex(H.final(), /*LowerCase=*/true);
 }
 
@@ -172,19 +182,11 @@ Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
     if (Error Err = Ef->run())
       return Err;
   }
-  if (Error E = writeListed(Db, "reach_vias", "via", "objects", F.Mode,
-                            F.Vias, [](const ViaFact &V) {
-                              return std::make_tuple(StringRef(V.Via),
-                                                     joinTargets(V.Objects),
-                                                     V.Unknown);
-                            }))
+  if (Error E =
+          writeListed(Db, "reach_vias", "via", "objects", F.Mode, F.Vias))
     return E;
-  if (Error E = writeListed(Db, "reach_tags", "place", "tag_values", F.Mode,
-                            F.Tags, [](const TagFact &T) {
-                              return std::make_tuple(StringRef(T.Place),
-                                                     joinValues(T.Values),
-                                                     T.Unknown);
-                            }))
+  if (Error E =
+          writeListed(Db, "reach_tags", "place", "tag_values", F.Mode, F.Tags))
     return E;
   auto Mode = Db.prepare("INSERT INTO fact_modes(mode, digest, written_at, "
                          "functions, fields) VALUES(?1, ?2, ?3, ?4, ?5)");
