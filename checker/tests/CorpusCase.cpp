@@ -214,12 +214,13 @@ CorpusCase loadCase(const std::string &CasesDir, const std::string &Name) {
   C.Name = Name;
   SmallString<256> Path(CasesDir);
   sys::path::append(Path, Name);
-  // A folder's headers may hold notes: chain steps in its inlines.
+  // A folder's headers may hold notes: chain steps in its inlines. Its
+  // subfolders stand for the tree's directories (subsystems).
   std::vector<std::string> Read;
   if (sys::fs::is_directory(Path)) {
     std::error_code EC;
-    for (sys::fs::directory_iterator It(Path, EC), End; It != End && !EC;
-         It.increment(EC)) {
+    for (sys::fs::recursive_directory_iterator It(Path, EC), End;
+         It != End && !EC; It.increment(EC)) {
       StringRef F = It->path();
       if (F.ends_with(".c"))
         C.Files.push_back(F.str());

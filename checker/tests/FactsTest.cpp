@@ -241,6 +241,27 @@ TEST_F(FactsStore, ObjectStoresComeBackAndResolveTheSame) {
   });
 }
 
+// A subsystem's own field (more targets than max_field_targets, all stored
+// in io/) comes back with its directory: an editor's io/run.c follows it,
+// net/peek.c does not, as in the whole program.
+TEST_F(FactsStore, AFieldsHomeComesBackAndLinksTheSame) {
+  Rules R = loadRules();
+  std::vector<TUSummary> TUs =
+      summaries(loadCase(CasesDir, "chain-field-local-dispatch"), R);
+  ReachFacts F = wholeFacts(TUs, R);
+  auto It = llvm::find_if(F.Fields, [](const FieldFact &FF) {
+    return FF.Struct == "tw_work" && FF.Field == "func";
+  });
+  ASSERT_NE(It, F.Fields.end());
+  EXPECT_GT(It->Stored, R.MaxFieldTargets);
+  EXPECT_TRUE(StringRef(It->Home).ends_with("/io")) << It->Home;
+  EXPECT_FALSE(It->Targets.empty());
+  expectStoredAlike(TUs, R, F, &ReachFacts::Fields, [](const FieldFact &FF) {
+    return std::tie(FF.Struct, FF.Field, FF.Object, FF.Targets, FF.Stored,
+                    FF.Home);
+  });
+}
+
 TEST_F(FactsStore, AllocationPlacesComeBackAndRuleOutTheSame) {
   Rules R = loadRules();
   std::vector<TUSummary> TUs =

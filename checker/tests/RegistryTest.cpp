@@ -89,4 +89,43 @@ TEST(FindingKey, TellsApartWhatAReviewerWould) {
   EXPECT_FALSE(Differs([](Finding &B) { B.Message += ", reworded"; }));
 }
 
+/// lockFinding() with a witness of \p Hops steps ending at \p EndLine.
+Finding withFlow(unsigned Hops, unsigned EndLine, std::string Chain) {
+  Finding F = lockFinding();
+  for (unsigned I = 0; I < Hops; ++I)
+    F.Flow.push_back(Step{"f" + std::to_string(I), "/tree/drivers/md/dm.c",
+                          I + 1 == Hops ? EndLine : 100 + I, 1, ""});
+  F.Chain = std::move(Chain);
+  return F;
+}
+
+// INDIRECT_CALL_2() is three calls at one place: one claim, reported once
+// with its shortest witness, whatever order the checks found them in.
+TEST(SortFindings, OneClaimPerPlaceWithTheShortestWitness) {
+  std::vector<Finding> Fs = {withFlow(3, 796, "a -> b -> __fput_sync"),
+                             withFlow(2, 796, "c -> __fput_sync"),
+                             withFlow(4, 796, "d -> e -> f -> __fput_sync")};
+  sortFindings(Fs);
+  ASSERT_EQ(Fs.size(), 1u);
+  EXPECT_EQ(Fs[0].Chain, "c -> __fput_sync");
+  EXPECT_EQ(Fs[0].Context, "mutex 'md->table_devices_lock'");
+}
+
+// Another lock, another check or another sync call reached (a census
+// judges each) is another claim.
+TEST(SortFindings, KeepsClaimsThatDiffer) {
+  std::vector<Finding> Fs = {withFlow(2, 796, "c -> __fput_sync"),
+                             withFlow(2, 778, "o -> __fput_sync")};
+  Fs.push_back(withFlow(2, 796, "c -> __fput_sync"));
+  Fs.back().Context = "mutex 'md->lock'";
+  Fs.push_back(withFlow(2, 796, "c -> __fput_sync"));
+  Fs.back().Check = CheckKind::Export;
+  Fs.push_back(withFlow(2, 796, "c -> __fput_sync"));
+  Fs.back().Where.Line = 850;
+  sortFindings(Fs);
+  EXPECT_EQ(Fs.size(), 5u);
+  for (const Finding &F : Fs)
+    EXPECT_FALSE(F.Chain.empty());
+}
+
 } // namespace

@@ -69,6 +69,10 @@ struct FieldFact {
   /// fields the cap on field targets leaves unlinked, which have no
   /// Targets).
   unsigned Stored = 0;
+  /// With Stored: the one directory every store is made from, when the
+  /// field is still followed from calls in it (rules:
+  /// max_local_field_targets); Targets are then set too.
+  std::string Home;
 };
 
 /// A function that takes or releases a lock for its caller, and how

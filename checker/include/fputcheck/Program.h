@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 #include <string>
 #include <vector>
@@ -30,6 +31,10 @@ namespace fputcheck {
 
 /// The plain name behind a function key ("close_files@/x/fs/file.c").
 llvm::StringRef keyName(llvm::StringRef Key);
+
+/// The directory of a source file ("io_uring" for "io_uring/io_uring.c"):
+/// the unit the kernel's subsystems are kept in.
+llvm::StringRef directoryOf(llvm::StringRef File);
 
 class Program {
 public:
@@ -68,11 +73,18 @@ public:
   /// Struct.Field, although this program holds only some of them (an
   /// editor's file with stored facts, Facts.h), so the cap on field targets
   /// judges the field as the whole program's link did.
+  /// \p Home is the one directory the whole program stores from, or empty
+  /// when there are several (ReachFacts' FieldFact::Home).
   void assumeFieldStores(llvm::StringRef Struct, llvm::StringRef Field,
-                         unsigned Count) {
+                         unsigned Count, llvm::StringRef Home = "") {
     unsigned &N = AssumedStores[{Struct.str(), Field.str()}];
     N = std::max(N, Count);
+    if (Count)
+      FieldDirs[{Struct.str(), Field.str()}].insert(Home.str());
   }
+  /// The one directory every store into Struct.Field is made from (a
+  /// subsystem's own callback field), or empty when there are several.
+  llvm::StringRef fieldHome(const std::pair<std::string, std::string> &F) const;
   const std::vector<FieldStore> &stores() const { return Stores; }
   /// What the objects stored into a field show of one of their table
   /// pointers (CallSite::Via): the tables, sorted and unique, and whether
@@ -163,6 +175,9 @@ private:
            std::vector<std::string>>
       TableTargets;
   std::map<std::pair<std::string, std::string>, unsigned> AssumedStores;
+  /// The directories of each field's stores (an assumed empty one: several).
+  std::map<std::pair<std::string, std::string>, std::set<std::string>>
+      FieldDirs;
   std::map<std::string, ViaObjects> Vias;
   std::map<std::string, TagValues> AllocTags;
   std::vector<TagTestAt> TagTests;

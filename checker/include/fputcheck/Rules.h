@@ -171,6 +171,10 @@ public:
   /// A call through Struct.Field is followed only when at most this many
   /// functions are stored into that field tree-wide (0: no limit).
   unsigned MaxFieldTargets = 0;
+  /// ...unless every store into it is made in the directory of the calling
+  /// function (a subsystem's own dispatch, io_uring's task work) and there
+  /// are at most this many (0: no such exception).
+  unsigned MaxLocalFieldTargets = 0;
   /// How many calls through struct fields one chain may contain.
   unsigned MaxIndirectCalls = ~0u;
   std::vector<LockKind> Kinds;

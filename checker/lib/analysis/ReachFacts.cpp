@@ -91,17 +91,24 @@ ReachFacts fputcheck::reachFacts(const Reachability &RA) {
     return A.Slice.Key < B.Slice.Key;
   });
   for (const auto &[SF, Fns] : P.fieldStores()) {
-    FieldFact FF{SF.first, SF.second, "", {}, 0};
-    if (R.MaxFieldTargets && Fns.size() > R.MaxFieldTargets)
+    FieldFact FF{SF.first, SF.second, "", {}, 0, ""};
+    if (R.MaxFieldTargets && Fns.size() > R.MaxFieldTargets) {
       FF.Stored = Fns.size();
-    else
+      // Followed from its own directory only (Program::link()).
+      if (Fns.size() <= R.MaxLocalFieldTargets) {
+        FF.Home = P.fieldHome(SF).str();
+        if (!FF.Home.empty())
+          FF.Targets = reaching(RA, Fns, 1);
+      }
+    } else {
       FF.Targets = reaching(RA, Fns, 1);
+    }
     if (FF.Stored || !FF.Targets.empty())
       Out.Fields.push_back(std::move(FF));
   }
   for (const auto &[SFO, Fns] : P.tableStores()) {
     auto &[S, F, O] = SFO;
-    FieldFact FF{S, F, O, reaching(RA, Fns, 0), 0};
+    FieldFact FF{S, F, O, reaching(RA, Fns, 0), 0, ""};
     if (!FF.Targets.empty())
       Out.Fields.push_back(std::move(FF));
   }

@@ -4,6 +4,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/SHA1.h"
+#include <map>
 #include <tuple>
 
 using namespace llvm;
@@ -67,4 +68,37 @@ void fputcheck::sortFindings(std::vector<Finding> &F) {
            std::make_tuple(B.Where.File, B.Where.Line, B.Where.Col,
                            unsigned(B.Check), B.Where.Function, B.Chain);
   });
+  // The place, the check, what the chain is unsafe for, and the sync call
+  // it ends at (a census judges each of those apart).
+  using Place = std::tuple<std::string, unsigned, unsigned, unsigned,
+                           std::string, std::string, std::string, std::string,
+                           unsigned, unsigned>;
+  std::map<Place, size_t> Kept;
+  std::vector<bool> Drop(F.size());
+  for (size_t I = 0; I < F.size(); ++I) {
+    const Finding &A = F[I];
+    const Step &End = A.Flow.empty() ? A.Where : A.Flow.back();
+    auto [It, New] = Kept.try_emplace(
+        Place{A.Where.File, A.Where.Line, A.Where.Col, unsigned(A.Check),
+              A.Where.Function, A.Context, A.SyncVariant, End.File, End.Line,
+              End.Col},
+        I);
+    if (New)
+      continue;
+    if (A.Flow.size() < F[It->second].Flow.size()) {
+      Drop[It->second] = true;
+      It->second = I;
+    } else {
+      Drop[I] = true;
+    }
+  }
+  size_t Out = 0;
+  for (size_t I = 0; I < F.size(); ++I) {
+    if (Drop[I])
+      continue;
+    if (Out != I)
+      F[Out] = std::move(F[I]);
+    ++Out;
+  }
+  F.resize(Out);
 }

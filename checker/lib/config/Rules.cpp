@@ -37,6 +37,7 @@ struct RuleDocument {
   std::vector<std::string> Terminal;
   std::optional<unsigned> CompleteDepth;
   std::optional<unsigned> MaxFieldTargets;
+  std::optional<unsigned> MaxLocalFieldTargets;
   std::optional<unsigned> MaxIndirectCalls;
   std::vector<LockKind> Kinds;
   std::vector<LockPrimitive> Locks;
@@ -218,6 +219,7 @@ template <> struct MappingTraits<RuleDocument> {
     Io.mapOptional("wait_functions", D.WaitFunctions);
     Io.mapOptional("complete_depth", D.CompleteDepth);
     Io.mapOptional("max_field_targets", D.MaxFieldTargets);
+    Io.mapOptional("max_local_field_targets", D.MaxLocalFieldTargets);
     Io.mapOptional("max_indirect_calls", D.MaxIndirectCalls);
     Io.mapOptional("exit_roots", D.ExitRoots);
     Io.mapOptional("current_task", D.CurrentTask);
@@ -319,6 +321,8 @@ Expected<Rules> Rules::loadDirectory(StringRef Dir) {
       R.CompleteDepth = *Doc.CompleteDepth;
     if (Doc.MaxFieldTargets)
       R.MaxFieldTargets = *Doc.MaxFieldTargets;
+    if (Doc.MaxLocalFieldTargets)
+      R.MaxLocalFieldTargets = *Doc.MaxLocalFieldTargets;
     if (Doc.MaxIndirectCalls)
       R.MaxIndirectCalls = *Doc.MaxIndirectCalls;
     append_range(R.Locks, Doc.Locks);
@@ -514,6 +518,7 @@ std::string Rules::reachFingerprint() const {
     H.update("filearg:" + A + ";");
   H.update("indirect:" + std::to_string(MaxIndirectCalls) + ";");
   H.update("targets:" + std::to_string(MaxFieldTargets) + ";");
+  H.update("local-targets:" + std::to_string(MaxLocalFieldTargets) + ";");
   return toHex(H.final());
 }
 

@@ -48,6 +48,16 @@ void CallRecorder::onCall(const CallExpr *CE, const LockState &S,
     if (const auto *UO = dyn_cast<UnaryOperator>(E);
         UO && UO->getOpcode() == UO_Deref)
       E = UO->getSubExpr()->IgnoreParenCasts();
+    // A pointer copied into a local never written again is still the
+    // field's: the kernel's INDIRECT_CALL_2(req->io_task_work.func, ...)
+    // calls `__f1(...)` after `typeof(f) __f2 = (f); typeof(f) __f1 =
+    // (__f2);`, and `fn = ops->op; ... fn(x)` is common.
+    for (unsigned Depth = 0; Depth < 4; ++Depth) {
+      const Expr *Init = throughLocal(E, Written)->IgnoreParenCasts();
+      if (Init == E)
+        break;
+      E = Init;
+    }
     const auto *ME = dyn_cast<MemberExpr>(E);
     const auto *Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
     if (!Field)

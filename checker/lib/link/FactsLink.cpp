@@ -182,7 +182,7 @@ private:
       return Error::success();
     ++Stats.Fields;
     if ((*FF)->Stored)
-      P.assumeFieldStores(S, F, (*FF)->Stored);
+      P.assumeFieldStores(S, F, (*FF)->Stored, (*FF)->Home);
     for (const std::string &T : (*FF)->Targets) {
       Facts.Stores.push_back(FieldStore{S, F, T, "", 0, O});
       want(T);

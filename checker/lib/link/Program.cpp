@@ -11,6 +11,10 @@ using namespace fputcheck;
 
 StringRef fputcheck::keyName(StringRef Key) { return Key.split('@').first; }
 
+StringRef fputcheck::directoryOf(StringRef File) {
+  return File.rsplit('/').first;
+}
+
 static void sortUnique(std::vector<std::string> &Keys) {
   llvm::sort(Keys);
   Keys.erase(std::unique(Keys.begin(), Keys.end()), Keys.end());
@@ -30,6 +34,10 @@ void Program::link(const Rules &R) {
       Stores.push_back(S);
       if (!R.callbackForField(S.Struct, S.Field)) {
         FieldTargets[{S.Struct, S.Field}].push_back(S.Function);
+        // Stores an editor's facts stand for carry no file (their home
+        // comes with assumeFieldStores()).
+        if (!S.File.empty())
+          FieldDirs[{S.Struct, S.Field}].insert(directoryOf(S.File).str());
         if (!S.Object.empty())
           TableTargets[{S.Struct, S.Field, S.Object}].push_back(S.Function);
       }
@@ -90,13 +98,27 @@ void Program::link(const Rules &R) {
       auto Assumed = AssumedStores.find(It->first);
       if (Assumed != AssumedStores.end())
         Stored = std::max<size_t>(Stored, Assumed->second);
-      if (!R.MaxFieldTargets || Stored <= R.MaxFieldTargets) {
+      // ...but a subsystem's own dispatch (io_uring's 15 task-work
+      // functions, all stored in io_uring/) links only that subsystem's
+      // code, which its callers in the same directory are written against.
+      StringRef Home = fieldHome(It->first);
+      bool Local = Stored <= R.MaxLocalFieldTargets && !Home.empty() &&
+                   Home == directoryOf(F->File);
+      if (!R.MaxFieldTargets || Stored <= R.MaxFieldTargets || Local) {
         IndirectTargets[&C] = &It->second;
         ++Counts.ByField;
       } else {
         ++Counts.Capped;
       }
     }
+}
+
+StringRef
+Program::fieldHome(const std::pair<std::string, std::string> &F) const {
+  auto It = FieldDirs.find(F);
+  if (It == FieldDirs.end() || It->second.size() != 1)
+    return "";
+  return *It->second.begin();
 }
 
 const std::vector<std::string> *Program::viaTargets(const CallSite &C) {

@@ -125,7 +125,8 @@ std::string digestOf(const ReachFacts &F) {
   }
   for (const FieldFact &FF : F.Fields)
     H.update(FF.Struct + "\n" + FF.Field + "\n" + FF.Object + "\n" +
-             std::to_string(FF.Stored) + "\n" + joinTargets(FF.Targets) +
+             std::to_string(FF.Stored) + "\n" + FF.Home + "\n" +
+             joinTargets(FF.Targets) +
              "\n\n");
   for (const EffectFact &E : F.Effects)
     H.update(encodeEffects(E));
@@ -160,7 +161,8 @@ Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
       return E;
   }
   auto Fd = Db.prepare("INSERT INTO reach_fields(mode, struct, field, object, "
-                       "stored, targets) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+                       "stored, home, targets) "
+                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   if (!Fd)
     return Fd.takeError();
   for (const FieldFact &FF : F.Fields) {
@@ -169,7 +171,8 @@ Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
         .bind(3, FF.Field)
         .bind(4, FF.Object)
         .bind(5, int64_t(FF.Stored))
-        .bind(6, joinTargets(FF.Targets));
+        .bind(6, FF.Home)
+        .bind(7, joinTargets(FF.Targets));
     if (Error E = Fd->run())
       return E;
   }
@@ -333,17 +336,17 @@ Expected<ReachFacts> fputcheck::loadStoredFacts(StringRef StorePath,
     }
     if (Error E = Fn->takeError())
       return E;
-    auto Fd = Db->prepare("SELECT struct, field, object, stored, targets FROM "
-                          "reach_fields WHERE mode = ?1 "
+    auto Fd = Db->prepare("SELECT struct, field, object, stored, home, "
+                          "targets FROM reach_fields WHERE mode = ?1 "
                           "ORDER BY struct, field, object");
     if (!Fd)
       return Fd.takeError();
     Fd->bind(1, Out.Mode);
     while (Fd->step()) {
       FieldFact FF{Fd->text(0).str(), Fd->text(1).str(), Fd->text(2).str(),
-                   {}, unsigned(Fd->integer(3))};
+                   {}, unsigned(Fd->integer(3)), Fd->text(4).str()};
       SmallVector<StringRef, 8> Parts;
-      Fd->text(4).split(Parts, '\n', -1, /*KeepEmpty=*/false);
+      Fd->text(5).split(Parts, '\n', -1, /*KeepEmpty=*/false);
       for (StringRef T : Parts)
         FF.Targets.push_back(T.str());
       Out.Fields.push_back(std::move(FF));

@@ -153,6 +153,7 @@ CREATE TABLE IF NOT EXISTS reach_fields(
   field TEXT NOT NULL,
   object TEXT NOT NULL,
   stored INTEGER NOT NULL,
+  home TEXT NOT NULL,
   targets TEXT NOT NULL,
   PRIMARY KEY(mode, struct, field, object)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS lock_effects(

@@ -16,7 +16,7 @@
 
 namespace fputcheck {
 
-constexpr int StoreSchemaVersion = 3;
+constexpr int StoreSchemaVersion = 4;
 
 /// Creates the tables of a store and marks it as ours, unless the database
 /// has tables already; returns whether it created them.

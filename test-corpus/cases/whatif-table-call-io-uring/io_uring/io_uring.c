@@ -6,26 +6,14 @@
  * guesses about unknown objects; through the known table the targets are
  * exactly its initializer's, so io_close() -> filp_close() under
  * ctx->uring_lock is found. A call through the same field of an unknown
- * object is still a guess, and stays unfollowed.
+ * object, from another directory (drivers/issue_any.c), is still a guess
+ * and stays unfollowed.
  */
 #include <linux/mutex.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 
-struct demo_ring_ctx {
-	struct mutex	uring_lock;
-};
-
-struct demo_kiocb {
-	u8			opcode;
-	struct file		*file;
-	struct demo_ring_ctx	*ctx;
-};
-
-struct demo_issue_def {
-	unsigned		needs_file : 1;
-	int (*issue)(struct demo_kiocb *, unsigned int);
-};
+#include "../demo_io_uring.h"
 
 static int demo_nop(struct demo_kiocb *req, unsigned int f) { return 0; }
 static int demo_read(struct demo_kiocb *req, unsigned int f) { return 1; }
@@ -76,16 +64,5 @@ int demo_submit_sqe(struct demo_kiocb *req)
 	mutex_lock(&ctx->uring_lock);	/* note: {{mutex 'ctx->uring_lock' acquired here by mutex_lock\(\)}} */
 	ret = demo_issue_sqe(req, 0);	/* expect: fput-sync-locked {{mutex 'ctx->uring_lock' held \(demo_issue_sqe -> demo_close -> filp_close\)}} */
 	mutex_unlock(&ctx->uring_lock);
-	return ret;
-}
-
-/* An unknown object: a guess among more than max_field_targets functions. */
-int demo_issue_any(struct demo_kiocb *req, const struct demo_issue_def *def)
-{
-	int ret;
-
-	mutex_lock(&req->ctx->uring_lock);
-	ret = def->issue(req, 0);
-	mutex_unlock(&req->ctx->uring_lock);
 	return ret;
 }
