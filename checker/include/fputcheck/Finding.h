@@ -73,10 +73,10 @@ std::string findingFingerprint(const Finding &F, llvm::StringRef Root);
 
 /// Sorts by file, line, column, check, then function: output order never
 /// depends on thread scheduling or hash order. Findings of one check about
-/// one place and one context (a lock, an export) are one claim, whichever
-/// call written there the chains start from: a macro such as
-/// INDIRECT_CALL_2() expands to three calls at one place. Of those the one
-/// with the shortest witness is kept (the first in order on a tie).
+/// one place, one context (a lock, an export) and one sync call reached are
+/// one claim, whichever call written there the chains start from: a macro
+/// such as INDIRECT_CALL_2() expands to three calls at one place. Of those
+/// the one with the shortest witness is kept (the first in order on a tie).
 void sortFindings(std::vector<Finding> &F);
 
 } // namespace fputcheck
