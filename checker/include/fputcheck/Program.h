@@ -82,9 +82,13 @@ public:
     if (Count)
       FieldDirs[{Struct.str(), Field.str()}].insert(Home.str());
   }
-  /// The one directory every store into Struct.Field is made from (a
-  /// subsystem's own callback field), or empty when there are several.
-  llvm::StringRef fieldHome(const std::pair<std::string, std::string> &F) const;
+  /// The directory from which calls still follow Struct.Field with
+  /// \p Stored targets over the cap: the one every store into it is made
+  /// from (a subsystem's own callback field), when \p Stored is within
+  /// \p R's max_local_field_targets; else empty. Linking and the reach
+  /// facts both ask this.
+  llvm::StringRef localHome(const std::pair<std::string, std::string> &F,
+                            size_t Stored, const Rules &R) const;
   const std::vector<FieldStore> &stores() const { return Stores; }
   /// What the objects stored into a field show of one of their table
   /// pointers (CallSite::Via): the tables, sorted and unique, and whether

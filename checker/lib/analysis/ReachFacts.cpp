@@ -95,11 +95,9 @@ ReachFacts fputcheck::reachFacts(const Reachability &RA) {
     if (R.MaxFieldTargets && Fns.size() > R.MaxFieldTargets) {
       FF.Stored = Fns.size();
       // Followed from its own directory only (Program::link()).
-      if (Fns.size() <= R.MaxLocalFieldTargets) {
-        FF.Home = P.fieldHome(SF).str();
-        if (!FF.Home.empty())
-          FF.Targets = reaching(RA, Fns, 1);
-      }
+      FF.Home = P.localHome(SF, Fns.size(), R).str();
+      if (!FF.Home.empty())
+        FF.Targets = reaching(RA, Fns, 1);
     } else {
       FF.Targets = reaching(RA, Fns, 1);
     }

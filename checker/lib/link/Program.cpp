@@ -101,9 +101,8 @@ void Program::link(const Rules &R) {
       // ...but a subsystem's own dispatch (io_uring's 15 task-work
       // functions, all stored in io_uring/) links only that subsystem's
       // code, which its callers in the same directory are written against.
-      StringRef Home = fieldHome(It->first);
-      bool Local = Stored <= R.MaxLocalFieldTargets && !Home.empty() &&
-                   Home == directoryOf(F->File);
+      StringRef Home = localHome(It->first, Stored, R);
+      bool Local = !Home.empty() && Home == directoryOf(F->File);
       if (!R.MaxFieldTargets || Stored <= R.MaxFieldTargets || Local) {
         IndirectTargets[&C] = &It->second;
         ++Counts.ByField;
@@ -113,10 +112,11 @@ void Program::link(const Rules &R) {
     }
 }
 
-StringRef
-Program::fieldHome(const std::pair<std::string, std::string> &F) const {
+StringRef Program::localHome(const std::pair<std::string, std::string> &F,
+                             size_t Stored, const Rules &R) const {
   auto It = FieldDirs.find(F);
-  if (It == FieldDirs.end() || It->second.size() != 1)
+  if (Stored > R.MaxLocalFieldTargets || It == FieldDirs.end() ||
+      It->second.size() != 1)
     return "";
   return *It->second.begin();
 }
