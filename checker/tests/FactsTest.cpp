@@ -288,6 +288,44 @@ TEST_F(FactsStore, AllocationPlacesComeBackAndRuleOutTheSame) {
   });
 }
 
+TEST_F(FactsStore, FieldSetsComeBackAndRuleOutTheSame) {
+  Rules R = loadRules();
+  std::vector<TUSummary> TUs =
+      summaries(loadCase(CasesDir, "chain-field-set-on-success"), R);
+  ReachFacts F = wholeFacts(TUs, R);
+  // fh_compose() sets fh_dentry when it returns zero; fh_put() clears it.
+  auto Row = [&](StringRef Name, unsigned Param) -> const FieldSetFact * {
+    auto It = llvm::find_if(F.FieldSets, [&](const FieldSetFact &S) {
+      return keyName(S.Key) == Name && S.Param == Param;
+    });
+    return It == F.FieldSets.end() ? nullptr : &*It;
+  };
+  const std::vector<std::string> Dentry{"svc_fh.fh_dentry"};
+  ASSERT_TRUE(Row("fh_compose", 0));
+  EXPECT_EQ(Row("fh_compose", 0)->Set, Dentry);
+  ASSERT_TRUE(Row("fh_verify", 0));
+  EXPECT_EQ(Row("fh_verify", 0)->Set, Dentry);
+  ASSERT_TRUE(Row("fh_put", 0));
+  EXPECT_EQ(Row("fh_put", 0)->Dropped, Dentry);
+  // fh_update() keeps it, and returns zero only past its own test.
+  ASSERT_TRUE(Row("fh_update", 0));
+  EXPECT_EQ(Row("fh_update", 0)->Set, Dentry);
+  EXPECT_TRUE(Row("fh_update", 0)->Dropped.empty());
+  // _fh_update() keeps it and sets nothing: no row, which an editor reads
+  // as exactly that.
+  EXPECT_FALSE(llvm::any_of(F.FieldSets, [](const FieldSetFact &S) {
+    return keyName(S.Key) == "_fh_update";
+  }));
+  // A function no TU defines may do anything.
+  ASSERT_TRUE(Row("nfsd_fh_hand_off", 0));
+  EXPECT_EQ(Row("nfsd_fh_hand_off", 0)->Dropped,
+            std::vector<std::string>{"*"});
+  expectStoredAlike(TUs, R, F, &ReachFacts::FieldSets,
+                    [](const FieldSetFact &S) {
+                      return std::tie(S.Key, S.Param, S.Set, S.Dropped);
+                    });
+}
+
 // Every what-if name tried is a mode: a store keeps the most recent ones,
 // and always the one just written.
 TEST_F(FactsStore, OnlyTheMostRecentModesAreKept) {

@@ -101,6 +101,17 @@ struct TagFact {
   bool Unknown = false;
 };
 
+/// What the whole program answers, for one function and parameter some
+/// field fact names (FieldStates.h): the tested fields the parameter's
+/// object has set when the function returns zero (Program::setOnSuccess),
+/// and those it may leave unset (Program::droppedFields, "*" for any).
+struct FieldSetFact {
+  std::string Key;
+  unsigned Param = 0;
+  std::vector<std::string> Set;
+  std::vector<std::string> Dropped;
+};
+
 struct ReachFacts {
   /// factsMode() of the rules they were made under.
   std::string Mode;
@@ -113,6 +124,9 @@ struct ReachFacts {
   /// Every allocation place of a tag some tag test reads, by place (a
   /// whole tree has a few dozen).
   std::vector<TagFact> Tags;
+  /// Every function and parameter a field fact names, by key and
+  /// parameter.
+  std::vector<FieldSetFact> FieldSets;
 };
 
 /// Which facts these rules make: a digest of what decides reachability
@@ -138,6 +152,9 @@ public:
   virtual llvm::Expected<std::optional<ViaFact>> via(llvm::StringRef Via) = 0;
   /// Every TagFact.
   virtual llvm::Expected<std::vector<TagFact>> tags() = 0;
+  /// The FieldSetFacts of function \p Key, by parameter.
+  virtual llvm::Expected<std::vector<FieldSetFact>>
+  fieldSets(llvm::StringRef Key) = 0;
 };
 
 /// Facts held in memory (tests, a front end that has the whole program, or

@@ -15,6 +15,7 @@
 #include "fputcheck/Rules.h"
 #include "fputcheck/Summary.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
@@ -35,6 +36,13 @@ llvm::StringRef keyName(llvm::StringRef Key);
 /// The directory of a source file ("io_uring" for "io_uring/io_uring.c"):
 /// the unit the kernel's subsystems are kept in.
 llvm::StringRef directoryOf(llvm::StringRef File);
+
+/// Calls \p Each with every (function key, parameter) that \p F's field
+/// facts (CallSite::ArgFields, FunctionSummary::SuccessFields) name: whose
+/// Program::setOnSuccess() or droppedFields() answers resolve them.
+void forEachFieldSetRef(
+    const FunctionSummary &F,
+    llvm::function_ref<void(llvm::StringRef Key, unsigned Param)> Each);
 
 class Program {
 public:
@@ -163,9 +171,60 @@ public:
   /// linked, and leaves the program empty (unlinked).
   std::vector<TUSummary> takeTUs();
 
+  /// Pointer fields known set (FieldStates.h in extraction). The fields
+  /// ("Struct.field") parameter \p Param's object has set whenever \p Key
+  /// returns zero.
+  const std::set<std::string> &setOnSuccess(llvm::StringRef Key,
+                                            unsigned Param) const;
+  /// Whether \p Key, given an object as parameter \p Param, leaves its
+  /// \p Field set if it was: it never sets it to NULL, never copies the
+  /// pointer, and passes it only to functions that keep it too (or as a
+  /// pointer to const).
+  bool keepsField(llvm::StringRef Key, unsigned Param,
+                  llvm::StringRef Field) const;
+  /// The fields \p Key may leave unset in parameter \p Param's object
+  /// ("Struct.field"), or {"*"} for any.
+  const std::set<std::string> &droppedFields(llvm::StringRef Key,
+                                             unsigned Param) const;
+  /// The tested fields (testedFields()) set in argument \p Arg's object at
+  /// call \p C, given what the caller's parameters' objects had set on
+  /// entry (\p Entry, by parameter; may return null).
+  std::set<std::string> argFieldsSet(
+      const CallSite &C, unsigned Arg,
+      llvm::function_ref<const std::vector<std::string> *(unsigned)> Entry)
+      const;
+  /// Every field some call's null test reads ("-set:$N>Struct.field"):
+  /// only these are worth carrying along a chain.
+  const std::set<std::string> &testedFields() const { return TestedFields; }
+  /// Before link(): the whole program's setOnSuccess() and droppedFields()
+  /// answers for a function an editor's file does not hold (Facts.h).
+  void assumeFieldSets(const std::string &Key, unsigned Param,
+                       std::vector<std::string> Set,
+                       std::vector<std::string> Dropped);
+  /// Before link(): every function this program lacks that drops a field
+  /// or sets one has been assumed (an editor's file with stored facts): one
+  /// it lacks otherwise keeps every field, rather than may do anything.
+  void assumeFieldSetsKnown() { FieldSetsKnown = true; }
+
 private:
   /// Fills AllocTags from the linked calls.
   void linkTags();
+  /// The fields facts \p Facts (FieldStates.h) say are set.
+  std::set<std::string> resolveFields(
+      llvm::ArrayRef<std::string> Facts,
+      llvm::function_ref<const std::vector<std::string> *(unsigned)> Entry)
+      const;
+  std::set<std::string> TestedFields;
+  mutable std::map<std::pair<std::string, unsigned>, std::set<std::string>>
+      SetCache;
+  mutable std::set<std::pair<std::string, unsigned>> SetBusy;
+  mutable std::map<std::pair<std::string, unsigned>, std::set<std::string>>
+      DropCache;
+  bool FieldSetsKnown = false;
+  /// assumeFieldSets(): (key, param) -> (set, dropped).
+  std::map<std::pair<std::string, unsigned>,
+           std::pair<std::vector<std::string>, std::vector<std::string>>>
+      AssumedSets;
   /// The targets of \p C through its Via, when that is exact; kept.
   const std::vector<std::string> *viaTargets(const CallSite &C);
 

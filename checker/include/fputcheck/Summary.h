@@ -89,6 +89,13 @@ struct CallSite {
   std::string Into;
   /// With Into: the integer constant arguments (index, decimal value).
   std::vector<std::pair<unsigned, std::string>> ConstArgs;
+  /// What is known set in the objects pointer arguments point to, by
+  /// argument: "svc_fh.fh_dentry" (assigned or tested here),
+  /// "@fh_compose#0" (that call returned zero), "^2" (what parameter 2's
+  /// object had on entry), each with "|conditions" (FieldStates.h).
+  std::vector<std::pair<unsigned, std::string>> ArgFields;
+  /// Arguments passed to a pointer-to-const parameter.
+  std::vector<unsigned> ReadOnlyArgs;
 };
 
 /// A lock operation a function performs on behalf of its caller: a lock
@@ -132,6 +139,12 @@ struct FunctionSummary {
   /// Enum fields ("Struct.field") it writes otherwise, sorted: such a
   /// field's value is not only what allocations gave it.
   std::vector<std::string> TagWrites;
+  /// What is known set in its parameters' objects whenever it returns
+  /// zero, by parameter (facts as in CallSite::ArgFields).
+  std::vector<std::pair<unsigned, std::string>> SuccessFields;
+  /// Fields of its parameters' objects it sets to NULL ("Struct.field"),
+  /// or "*" when a parameter is copied or its address taken.
+  std::vector<std::pair<unsigned, std::string>> FieldClears;
 };
 
 /// A function stored into a struct field (designated initializer or

@@ -1,10 +1,12 @@
 //===- ChainSearch.cpp - Chains from an origin to sync calls --------------===//
 
 #include "analysis/ChainSearch.h"
+#include "extract/FieldStates.h"
 #include "extract/LockKey.h"
 #include "extract/ObjectTags.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include <deque>
 #include <map>
 #include <set>
@@ -17,6 +19,9 @@ namespace {
 /// Where the tagged objects H.Target's parameters point to sit
 /// (CallSite::ArgObjects), by parameter; sorted.
 using ArgObjects = std::vector<std::pair<unsigned, std::string>>;
+/// The tested pointer fields known set in the objects H.Target's
+/// parameters point to (Program::argFieldsSet()), by parameter; sorted.
+using ArgSets = std::vector<std::pair<unsigned, std::vector<std::string>>>;
 
 struct Node {
   Hop H;
@@ -26,6 +31,7 @@ struct Node {
   unsigned Contexts; // Where the root may run, narrowed by context tests.
   const Origin *Root; // The origin the chain starts at.
   ArgObjects Objects;
+  ArgSets Sets;
 };
 
 bool releasedBefore(const CallSite &C, StringRef Key) {
@@ -79,6 +85,48 @@ ArgObjects passedOn(const CallSite &C, const ArgObjects &Caller,
         Out.emplace_back(I, At);
   }
   llvm::sort(Out);
+  return Out;
+}
+
+/// Whether a null test on every path to \p C (`if (!fhp->fh_dentry)`)
+/// reads a field the caller's object has set (\p Sets).
+bool fieldsRuleOut(const CallSite &C, const ArgSets &Sets) {
+  if (Sets.empty())
+    return false;
+  for (const std::string &G : C.Guards) {
+    if (G[0] != '-')
+      continue;
+    std::optional<FieldSetTest> T = parseFieldSetFact(StringRef(G).drop_front());
+    if (!T)
+      continue;
+    for (const auto &[Param, Fields] : Sets)
+      if (Param == T->Param && is_contained(Fields, T->Field))
+        return true;
+  }
+  return false;
+}
+
+/// What \p C's arguments' objects have set, given the caller's (\p Sets).
+ArgSets setsPassed(const Program &P, const CallSite &C, const ArgSets &Sets) {
+  ArgSets Out;
+  if (C.ArgFields.empty() || P.testedFields().empty())
+    return Out;
+  auto Entry = [&](unsigned Param) -> const std::vector<std::string> * {
+    for (const auto &[I, Fields] : Sets)
+      if (I == Param)
+        return &Fields;
+    return nullptr;
+  };
+  for (unsigned I = 0;; ++I) {
+    auto It = llvm::find_if(C.ArgFields,
+                            [&](const auto &AF) { return AF.first >= I; });
+    if (It == C.ArgFields.end())
+      break;
+    I = It->first;
+    std::set<std::string> S = P.argFieldsSet(C, I, Entry);
+    if (!S.empty())
+      Out.emplace_back(I, std::vector<std::string>(S.begin(), S.end()));
+  }
   return Out;
 }
 
@@ -137,6 +185,14 @@ void fputcheck::searchChains(
     const ArgObjects &Objects = Parent >= 0 ? Nodes[Parent].Objects : None;
     if (tagsRuleOut(P, C, Objects))
       return true;
+    static const ArgSets NoSets;
+    const ArgSets &Sets = Parent >= 0 ? Nodes[Parent].Sets : NoSets;
+    if (fieldsRuleOut(C, Sets))
+      return true;
+    ArgSets PassedSets = setsPassed(P, C, Sets);
+    std::string SetsKey;
+    for (const auto &[I, Fields] : PassedSets)
+      SetsKey += std::to_string(I) + "=" + llvm::join(Fields, ",") + ";";
     std::string Mapped = K.empty() ? "" : LockKey(K).intoCallee(C.ArgKeys);
     for (const std::string &T : P.targets(C)) {
       // Only where a sync call is still reachable within the budget left.
@@ -147,21 +203,21 @@ void fputcheck::searchChains(
             !SeenSyncCalls.insert({&G, I}).second)
           continue;
         Nodes.push_back(
-            {Hop{&G, I, T}, "", Parent, Indirect, Contexts, &O, {}});
+            {Hop{&G, I, T}, "", Parent, Indirect, Contexts, &O, {}, {}});
         if (!OnChain(Unwind(int(Nodes.size() - 1))))
           return false;
         continue;
       }
       ArgObjects Passed = passedOn(C, Objects, RA.tagParams(T));
       auto [Seen, New] = SeenFunctions.try_emplace(
-          {T, Mapped, Contexts, objectsKey(Passed)}, Indirect);
+          {T, Mapped, Contexts, objectsKey(Passed) + "|" + SetsKey}, Indirect);
       if (!New && Seen->second <= Indirect)
         continue;
       Seen->second = Indirect;
       if (OnEnter && !OnEnter(T))
         return false;
-      Nodes.push_back(
-          {Hop{&G, I, T}, Mapped, Parent, Indirect, Contexts, &O, Passed});
+      Nodes.push_back({Hop{&G, I, T}, Mapped, Parent, Indirect, Contexts, &O,
+                       Passed, PassedSets});
       Queue.push_back(int(Nodes.size() - 1));
     }
     return true;

@@ -133,6 +133,29 @@ ReachFacts fputcheck::reachFacts(const Reachability &RA) {
   for (const auto &[Place, T] : P.allocTags())
     if (TagFields.count(Program::tagField(Place).str()))
       Out.Tags.push_back({Place, T.Values, T.Unknown});
+  // What the field facts name, answered as the whole program answers (an
+  // editor's file holds only slices of the functions they name).
+  std::set<std::pair<std::string, unsigned>> Named;
+  if (!P.testedFields().empty())
+    for (const FunctionSummary *F : P.functions())
+      forEachFieldSetRef(*F, [&](StringRef Key, unsigned Param) {
+        Named.insert({Key.str(), Param});
+      });
+  // An editor takes a function its facts do not name as keeping every
+  // field and setting none (Program::assumeFieldSetsKnown()): the answer
+  // for most, and a row for each of the others.
+  std::set<std::string> Sliced;
+  for (const FunctionFact &FF : Out.Functions)
+    Sliced.insert(FF.Slice.Key);
+  for (const auto &[Key, Param] : Named) {
+    const std::set<std::string> &S = P.setOnSuccess(Key, Param);
+    FieldSetFact Row{Key, Param, {S.begin(), S.end()}, {}};
+    for (const std::string &F : P.droppedFields(Key, Param))
+      if (F == "*" || P.testedFields().count(F))
+        Row.Dropped.push_back(F);
+    if (!Row.Set.empty() || !Row.Dropped.empty() || Sliced.count(Key))
+      Out.FieldSets.push_back(std::move(Row));
+  }
   llvm::sort(Out.Fields, [](const FieldFact &A, const FieldFact &B) {
     return std::tie(A.Struct, A.Field, A.Object) <
            std::tie(B.Struct, B.Field, B.Object);

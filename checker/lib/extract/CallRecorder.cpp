@@ -1,6 +1,7 @@
 //===- CallRecorder.cpp - Call sites and what holds at each -----*- C++ -*-===//
 
 #include "extract/CallRecorder.h"
+#include "extract/FieldStates.h"
 #include "extract/GlobalTables.h"
 #include "extract/HeldRefs.h"
 #include "extract/LocalWrites.h"
@@ -30,10 +31,16 @@ CallRecorder::CallRecorder(const FunctionDecl *FD, const CFG &Cfg,
   Written = writtenLocals(FD);
   TagTestReader Tags(FD, Written);
   Reader.readTags(&Tags);
+  FieldTestReader FieldTests(FD);
+  Reader.readFields(&FieldTests);
   Facts = mustFacts(Cfg, Reader);
+  Fields = std::make_unique<FieldStates>(fieldStates(
+      FD, Cfg, [&](const FunctionDecl *F) { return TU.functionKey(F); }));
   HeldRefs = heldRefArgs(FD, Cfg, R);
   Containers = containerCalls(FD);
 }
+
+CallRecorder::~CallRecorder() = default;
 
 void CallRecorder::onCall(const CallExpr *CE, const LockState &S,
                           unsigned BlockID) {
@@ -110,6 +117,10 @@ void CallRecorder::onCall(const CallExpr *CE, const LockState &S,
     C.ArgKeys.clear();
   if (auto It = HeldRefs.find(CE); It != HeldRefs.end())
     C.HeldRefArgs = It->second;
+  if (auto It = Fields->Args.find(CE); It != Fields->Args.end())
+    C.ArgFields = It->second;
+  if (auto It = Fields->ReadOnly.find(CE); It != Fields->ReadOnly.end())
+    C.ReadOnlyArgs = It->second;
   recordSite(std::move(C), S, BlockID);
 }
 
@@ -202,4 +213,6 @@ void CallRecorder::finish(FunctionSummary &Out) {
   const std::set<unsigned> &EntryFirst = First[Cfg.getEntry().getBlockID()];
   Out.Entry.assign(EntryFirst.begin(), EntryFirst.end());
   Renumber(Out.Entry);
+  Out.SuccessFields = std::move(Fields->Success);
+  Out.FieldClears = std::move(Fields->Clears);
 }

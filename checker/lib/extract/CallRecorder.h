@@ -22,10 +22,13 @@
 #include "extract/LockTransfer.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseSet.h"
+#include <memory>
 #include <optional>
 #include <vector>
 
 namespace fputcheck {
+
+struct FieldStates;
 
 class CallRecorder : public TransferObserver {
 public:
@@ -41,6 +44,7 @@ public:
   /// Links each call site to those that may run next, and moves the sites
   /// into \p Out in source order; call once, after the pass.
   void finish(FunctionSummary &Out);
+  ~CallRecorder();
 
 private:
   void recordSite(CallSite C, const LockState &S, unsigned BlockID);
@@ -56,6 +60,8 @@ private:
   std::vector<std::optional<FactSet>> Facts;
   /// Per call: arguments the function holds an extra reference on.
   llvm::DenseMap<const clang::CallExpr *, std::vector<unsigned>> HeldRefs;
+  /// Pointer fields known set in arguments' objects (FieldStates.h).
+  std::unique_ptr<FieldStates> Fields;
   /// Locals (and parameters) the body assigns (LocalWrites.h).
   llvm::DenseSet<const clang::VarDecl *> Written;
   /// Per call whose result goes into container_of(): CallSite::Into.

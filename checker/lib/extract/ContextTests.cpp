@@ -1,6 +1,7 @@
 //===- ContextTests.cpp - What branches say about the running context -----===//
 
 #include "extract/ContextTests.h"
+#include "extract/FieldStates.h"
 #include "extract/MustSets.h"
 #include "extract/ObjectTags.h"
 
@@ -142,6 +143,9 @@ ContextTestReader::factWhenTrue(const Expr *C) const {
     } else if (std::optional<std::string> F =
                    Tags ? Tags->entryTest(C) : std::nullopt) {
       return (Same ? "+" : "-") + *F; // `if (ops->file_offset)`
+    } else if (std::optional<std::string> F =
+                   Fields ? Fields->test(C) : std::nullopt) {
+      return (Same ? "+" : "-") + *F; // `if (!fhp->fh_dentry)`
     } else {
       return std::nullopt;
     }

@@ -34,6 +34,7 @@ namespace fputcheck {
 using FactSet = std::set<std::string>;
 
 class TagTestReader;
+class FieldTestReader;
 
 class ContextTestReader {
 public:
@@ -49,6 +50,8 @@ public:
   void noteVar(const clang::VarDecl *VD, const clang::Expr *Init);
   /// Reads tests of a parameter's tag too (ObjectTags.h) through \p T.
   void readTags(const TagTestReader *T) { Tags = T; }
+  /// Reads null tests of a parameter's pointer field too (FieldStates.h).
+  void readFields(const FieldTestReader *F) { Fields = F; }
 
 private:
   /// The rules' macro \p E is the whole expansion of, or empty.
@@ -65,6 +68,7 @@ private:
   llvm::DenseMap<const clang::VarDecl *, std::string> VarFacts;
   llvm::DenseMap<const clang::VarDecl *, bool> CurrentVars;
   const TagTestReader *Tags = nullptr;
+  const FieldTestReader *Fields = nullptr;
 };
 
 /// Facts "+last:NAME": the call runs only when NAME() (rules:

@@ -68,6 +68,16 @@ public:
 
   Expected<std::vector<TagFact>> tags() override { return F.Tags; }
 
+  Expected<std::vector<FieldSetFact>> fieldSets(StringRef Key) override {
+    auto It = llvm::partition_point(F.FieldSets, [&](const FieldSetFact &S) {
+      return StringRef(S.Key) < Key;
+    });
+    std::vector<FieldSetFact> Out;
+    for (; It != F.FieldSets.end() && It->Key == Key; ++It)
+      Out.push_back(*It);
+    return Out;
+  }
+
 private:
   std::shared_ptr<const ReachFacts> Held;
   const ReachFacts &F;
@@ -235,6 +245,28 @@ Expected<FactsLinkStats> fputcheck::linkWithFacts(TUSummary Open,
     W.want(S.Function);
   if (Error E = W.run())
     return E;
+  // What the whole program answered for the functions field facts name,
+  // unless this file defines them (its fresh body answers then).
+  StringSet<> Defined, Asked;
+  for (const FunctionSummary &F : Open.Functions)
+    Defined.insert(F.Key);
+  for (const std::vector<FunctionSummary> *Fns :
+       {&Open.Functions, &Facts.Functions})
+    for (const FunctionSummary &F : *Fns)
+      forEachFieldSetRef(F, [&](StringRef Key, unsigned) {
+        if (!Defined.count(Key))
+          Asked.insert(Key);
+      });
+  for (const auto &K : Asked) {
+    ++Stats.Queries;
+    auto Rows = Src.fieldSets(K.getKey());
+    if (!Rows)
+      return Rows.takeError();
+    for (FieldSetFact &Row : *Rows)
+      P.assumeFieldSets(Row.Key, Row.Param, std::move(Row.Set),
+                        std::move(Row.Dropped));
+  }
+  P.assumeFieldSetsKnown();
   // What other files' allocations give the tags this file's tests read.
   auto Tags = Src.tags();
   if (!Tags)

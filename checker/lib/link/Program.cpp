@@ -1,6 +1,7 @@
 //===- Program.cpp - TU summaries linked into one call graph ----*- C++ -*-===//
 
 #include "fputcheck/Program.h"
+#include "extract/FieldStates.h"
 #include "extract/ObjectTags.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -63,6 +64,12 @@ void Program::link(const Rules &R) {
     return A->Key < B->Key;
   });
   linkTags();
+  for (const FunctionSummary *F : Ordered)
+    for (const CallSite &C : F->Calls)
+      for (const std::string &G : C.Guards)
+        if (std::optional<FieldSetTest> T =
+                parseFieldSetFact(StringRef(G).drop_front()))
+          TestedFields.insert(T->Field);
   for (const FunctionSummary *F : Ordered)
     for (const CallSite &C : F->Calls) {
       if (!C.Callee.empty())

@@ -58,12 +58,21 @@ Error noFacts(StringRef StorePath, const Twine &Why) {
 }
 
 /// The key, the list and the `unknown` flag of one row of a listed facts
-/// table (reach_vias, reach_tags).
+/// table (reach_vias, reach_tags, reach_field_sets).
 std::tuple<StringRef, std::string, bool> listedRow(const ViaFact &V) {
   return {V.Via, joinTargets(V.Objects), V.Unknown};
 }
 std::tuple<StringRef, std::string, bool> listedRow(const TagFact &T) {
   return {T.Place, joinValues(T.Values), T.Unknown};
+}
+/// "key#param"; "+field" for each set, "-field" for each dropped.
+std::tuple<std::string, std::string, bool> listedRow(const FieldSetFact &S) {
+  std::vector<std::string> L;
+  for (const std::string &F : S.Set)
+    L.push_back("+" + F);
+  for (const std::string &F : S.Dropped)
+    L.push_back("-" + F);
+  return {S.Key + "#" + std::to_string(S.Param), joinTargets(L), false};
 }
 
 /// Writes \p Rows as rows of mode \p Mode of \p Table, a table whose rows
@@ -78,7 +87,8 @@ Error writeListed(sql::Database &Db, StringRef Table, StringRef Key,
     return Insert.takeError();
   for (const T &Row : Rows) {
     auto [K, L, Unknown] = listedRow(Row);
-    Insert->bind(1, Mode).bind(2, K).bind(3, L).bind(4, int64_t(Unknown));
+    Insert->bind(1, Mode).bind(2, StringRef(K)).bind(3, L).bind(
+        4, int64_t(Unknown));
     if (Error E = Insert->run())
       return E;
   }
@@ -111,7 +121,8 @@ Error readListed(
 template <class T> void hashListed(SHA1 &H, const std::vector<T> &Rows) {
   for (const T &Row : Rows) {
     auto [K, L, Unknown] = listedRow(Row);
-    H.update(K.str() + "\n" + L + "\n" + (Unknown ? "?" : "") + "\n\n");
+    H.update(std::string(K) + "\n" + L + "\n" + (Unknown ? "?" : "") +
+             "\n\n");
   }
 }
 
@@ -132,13 +143,14 @@ std::string digestOf(const ReachFacts &F) {
     H.update(encodeEffects(E));
   hashListed(H, F.Vias);
   hashListed(H, F.Tags);
+  hashListed(H, F.FieldSets);
   return toHex(H.final(), /*LowerCase=*/true);
 }
 
 Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
   for (const char *Table :
        {"reach_functions", "reach_fields", "lock_effects", "reach_vias",
-        "reach_tags", "fact_modes"}) {
+        "reach_tags", "reach_field_sets", "fact_modes"}) {
     auto Del = Db.prepare(std::string("DELETE FROM ") + Table +
                           " WHERE mode = ?1");
     if (!Del)
@@ -191,6 +203,9 @@ Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
   if (Error E =
           writeListed(Db, "reach_tags", "place", "tag_values", F.Mode, F.Tags))
     return E;
+  if (Error E = writeListed(Db, "reach_field_sets", "key", "fields", F.Mode,
+                            F.FieldSets))
+    return E;
   auto Mode = Db.prepare("INSERT INTO fact_modes(mode, digest, written_at, "
                          "functions, fields) VALUES(?1, ?2, ?3, ?4, ?5)");
   if (!Mode)
@@ -212,7 +227,7 @@ Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
 Error dropOldModes(sql::Database &Db, StringRef Kept) {
   for (const char *Table :
        {"reach_functions", "reach_fields", "lock_effects", "reach_vias",
-        "reach_tags"}) {
+        "reach_tags", "reach_field_sets"}) {
     auto Del = Db.prepare(
         std::string("DELETE FROM ") + Table +
         " WHERE mode != ?1 AND mode NOT IN (SELECT mode FROM fact_modes "
@@ -379,6 +394,21 @@ Expected<ReachFacts> fputcheck::loadStoredFacts(StringRef StorePath,
                                  V.Objects.push_back(O.str());
                                Out.Vias.push_back(std::move(V));
                              }))
+      return E;
+    // Nor field sets: their null tests then rule nothing out (nothing is
+    // known set), as that analyze's did not.
+    if (Error E = readListed(
+            *Db, "reach_field_sets", "key", "fields", '\n', Out.Mode,
+            [&](StringRef Key, ArrayRef<StringRef> Fields, bool) {
+              auto [Fn, Num] = Key.rsplit('#');
+              FieldSetFact S{Fn.str(), 0, {}, {}};
+              if (Num.getAsInteger(10, S.Param))
+                return;
+              for (StringRef F : Fields)
+                (F.consume_front("+") ? S.Set : S.Dropped)
+                    .push_back(F.drop_front(F.starts_with("-")).str());
+              Out.FieldSets.push_back(std::move(S));
+            }))
       return E;
     // Nor tags: their tag tests then rule nothing out, as that analyze's
     // did not.

@@ -173,6 +173,12 @@ CREATE TABLE IF NOT EXISTS reach_tags(
   tag_values TEXT NOT NULL,
   unknown INTEGER NOT NULL,
   PRIMARY KEY(mode, place)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS reach_field_sets(
+  mode TEXT NOT NULL,
+  key TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  unknown INTEGER NOT NULL,
+  PRIMARY KEY(mode, key)) WITHOUT ROWID;
 )sql";
 
 // Not the failure or facts tables: a store may lack them.

@@ -87,6 +87,8 @@ template <class IO> void mapFields(IO &M, CallSite &C) {
   M.field(optional("j"), C.ArgObjects);
   M.field(optional("i"), C.Into);
   M.field(optional("k"), C.ConstArgs);
+  M.field(optional("q"), C.ArgFields);
+  M.field(optional("u"), C.ReadOnlyArgs);
 }
 
 /// An enum or a signed number through an unsigned field. Writers walk
@@ -121,6 +123,8 @@ template <class IO> void mapFields(IO &M, FunctionSummary &F) {
   M.field(optional("x"), F.Effects);
   M.field(optional("r"), F.ResultFields);
   M.field(optional("w"), F.TagWrites);
+  M.field(optional("s"), F.SuccessFields);
+  M.field(optional("z"), F.FieldClears);
 }
 
 template <class IO> void mapFields(IO &M, FieldStore &S) {

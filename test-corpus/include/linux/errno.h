@@ -18,6 +18,7 @@
 #define	EINVAL		22	/* Invalid argument */
 #define	ENOSPC		28	/* No space left on device */
 #define	ESHUTDOWN	108	/* Cannot send after transport endpoint shutdown */
+#define	ESTALE		116	/* Stale file handle */
 
 #define ERESTARTSYS	512
 #define ERESTARTNOINTR	513

@@ -69,6 +69,7 @@ static inline void inode_unlock(struct inode *inode)
 
 #define S_IFMT  00170000
 #define S_IFREG  0100000
+#define S_IFDIR  0040000
 #define S_ISREG(m)	(((m) & S_IFMT) == S_IFREG)
 
 /**

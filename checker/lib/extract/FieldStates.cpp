@@ -1,0 +1,533 @@
+//===- FieldStates.cpp - Pointer fields a function knows are set ----------===//
+
+#include "extract/FieldStates.h"
+#include "extract/BranchConditions.h"
+#include "extract/StructName.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include <map>
+#include <set>
+
+using namespace clang;
+using namespace fputcheck;
+
+const char *const fputcheck::FieldSetPrefix = "set:";
+
+namespace {
+using Root = const VarDecl *;
+
+/// Bounds that keep states small and the fixpoint finite: a fact that
+/// needs more conditions than this is forgotten.
+constexpr size_t MaxConds = 6;
+constexpr size_t MaxEscapes = 3;
+/// Block visits, per block on average, before the analysis gives up on a
+/// function (a return block is revisited whenever any return changes).
+constexpr unsigned MaxVisits = 20;
+
+/// A fact on one object: it holds if all Conds do, or, on the paths where it
+/// may not, every variable of one of the Escapes groups is nonzero (so a
+/// function returning that variable did not return zero there).
+struct Fact {
+  std::set<std::string> Conds;
+  std::set<std::set<Root>> Escapes;
+  bool operator==(const Fact &O) const {
+    return Conds == O.Conds && Escapes == O.Escapes;
+  }
+  bool small() const {
+    return Conds.size() <= MaxConds && Escapes.size() <= MaxEscapes;
+  }
+};
+
+using FactKey = std::pair<Root, std::string>; // Object, what is known.
+using FactMap = std::map<FactKey, Fact>;
+
+struct State {
+  FactMap Facts;
+  /// Variables known nonzero.
+  std::set<Root> NonZero;
+  /// Variables holding the result of a call (`err = fh_compose(...)`).
+  std::map<Root, const CallExpr *> Results;
+  bool operator==(const State &O) const {
+    return Facts == O.Facts && NonZero == O.NonZero && Results == O.Results;
+  }
+};
+
+bool isByWhat(StringRef W) { return W.starts_with("@"); }
+bool isFieldWhat(StringRef W) { return !W.starts_with("@") && !W.starts_with("^"); }
+
+/// \p F from one side of a join, absent from \p Other: kept only where the
+/// other side's paths are covered.
+std::optional<Fact> oneSided(const FactKey &K, const Fact &F,
+                             const FactMap &Other,
+                             const std::set<Root> &OtherNonZero) {
+  if (isFieldWhat(K.second))
+    // `if (!fhp->fh_dentry) { err = set(fhp); if (err) goto out; }`: the
+    // field is set on both sides if that call sets it.
+    for (auto It = Other.lower_bound({K.first, ""});
+         It != Other.end() && It->first.first == K.first; ++It)
+      if (isByWhat(It->first.second)) {
+        Fact G = F;
+        G.Conds.insert(It->second.Conds.begin(), It->second.Conds.end());
+        G.Conds.insert("?" + It->first.second.substr(1));
+        G.Escapes.insert(It->second.Escapes.begin(), It->second.Escapes.end());
+        return G;
+      }
+  if (OtherNonZero.empty())
+    return std::nullopt;
+  Fact G = F;
+  G.Escapes.insert(OtherNonZero);
+  return G;
+}
+
+FactMap joinFacts(const FactMap &A, const std::set<Root> &ANonZero,
+                  const FactMap &B, const std::set<Root> &BNonZero) {
+  FactMap Out;
+  auto Keep = [&](const FactKey &K, std::optional<Fact> F) {
+    if (F && F->small())
+      Out.emplace(K, std::move(*F));
+  };
+  for (const auto &[K, F] : A) {
+    auto It = B.find(K);
+    if (It == B.end()) {
+      Keep(K, oneSided(K, F, B, BNonZero));
+      continue;
+    }
+    Fact G = F;
+    G.Conds.insert(It->second.Conds.begin(), It->second.Conds.end());
+    G.Escapes.insert(It->second.Escapes.begin(), It->second.Escapes.end());
+    Keep(K, std::move(G));
+  }
+  for (const auto &[K, F] : B)
+    if (!A.count(K))
+      Keep(K, oneSided(K, F, A, ANonZero));
+  return Out;
+}
+
+State join(const State &A, const State &B) {
+  State Out;
+  Out.Facts = joinFacts(A.Facts, A.NonZero, B.Facts, B.NonZero);
+  std::set_intersection(A.NonZero.begin(), A.NonZero.end(), B.NonZero.begin(),
+                        B.NonZero.end(),
+                        std::inserter(Out.NonZero, Out.NonZero.end()));
+  for (const auto &[V, CE] : A.Results)
+    if (auto It = B.Results.find(V); It != B.Results.end() && It->second == CE)
+      Out.Results.emplace(V, CE);
+  return Out;
+}
+
+std::string render(const std::string &What, const Fact &F) {
+  if (F.Conds.empty())
+    return What;
+  return What + "|" + llvm::join(F.Conds, ",");
+}
+
+class FieldTransfer {
+public:
+  FieldTransfer(const FunctionDecl *FD,
+                const std::function<std::string(const FunctionDecl *)> &KeyOf)
+      : FD(FD), Ctx(FD->getASTContext()), KeyOf(KeyOf) {
+    noteAliased(FD->getBody());
+  }
+
+  State entry() const {
+    State S;
+    for (const ParmVarDecl *P : FD->parameters())
+      if (tracked(P))
+        S.Facts[{P, "^" + std::to_string(P->getFunctionScopeIndex())}] = {};
+    return S;
+  }
+
+  /// Applies \p B's elements to \p S; with \p Out, records what holds at
+  /// each call and at each return.
+  void block(const CFGBlock &B, State &S, FieldStates *Out) {
+    for (const CFGElement &E : B) {
+      auto CS = E.getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      const Stmt *St = CS->getStmt();
+      if (const auto *BO = dyn_cast<BinaryOperator>(St)) {
+        if (BO->isAssignmentOp())
+          assign(BO->getLHS(), BO->getOpcode() == BO_Assign ? BO->getRHS()
+                                                             : nullptr,
+                 S);
+      } else if (const auto *UO = dyn_cast<UnaryOperator>(St)) {
+        if (UO->isIncrementDecrementOp())
+          assign(UO->getSubExpr(), nullptr, S);
+      } else if (const auto *DS = dyn_cast<DeclStmt>(St)) {
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D))
+            assignVar(VD, VD->getInit(), S);
+      } else if (const auto *CE = dyn_cast<CallExpr>(St)) {
+        call(CE, S, Out);
+      } else if (const auto *RS = dyn_cast<ReturnStmt>(St)) {
+        if (Out)
+          ret(RS, S);
+      }
+    }
+  }
+
+  /// What taking successor \p I of \p B says.
+  void edge(const CFGBlock &B, unsigned I, State &S) const {
+    if (B.succ_size() != 2)
+      return;
+    const Expr *Cond = dyn_cast_or_null<Expr>(
+        B.getTerminatorCondition(/*StripParens=*/false));
+    if (!Cond)
+      Cond = B.getLastCondition();
+    if (!Cond)
+      return;
+    bool Same = true;
+    const Expr *X = truthOf(Cond, Same, Ctx)->IgnoreParenImpCasts();
+    bool NonZeroEdge = (I == 0) == Same;
+    if (const auto *CE = dyn_cast<CallExpr>(X)) {
+      if (!NonZeroEdge)
+        succeeded(CE, S); // if (fh_verify(...)) return ...;
+    } else if (Root V = varOf(X)) {
+      if (NonZeroEdge) {
+        S.NonZero.insert(V);
+      } else if (auto It = S.Results.find(V); It != S.Results.end()) {
+        succeeded(It->second, S); // err = fh_compose(...); if (err) ...
+      }
+    } else if (NonZeroEdge) {
+      Root R = nullptr;
+      if (std::string F = fieldOf(X, R); !F.empty())
+        S.Facts[{R, F}] = {}; // if (!fhp->fh_dentry) return ...;
+    }
+  }
+
+  /// Folds the facts on parameters at each return of zero.
+  void finish(FieldStates &Out) const {
+    for (const auto &[K, F] : Success)
+      if (F.Escapes.empty())
+        Out.Success.emplace_back(
+            cast<ParmVarDecl>(K.first)->getFunctionScopeIndex(),
+            render(K.second, F));
+    llvm::sort(Out.Success);
+    for (const ParmVarDecl *P : FD->parameters())
+      if (P->getType()->isPointerType() && Aliased.contains(P))
+        Out.Clears.emplace_back(P->getFunctionScopeIndex(), "*");
+    for (const auto &[P, F] : NullWrites)
+      Out.Clears.emplace_back(P, F);
+    llvm::sort(Out.Clears);
+    Out.Clears.erase(std::unique(Out.Clears.begin(), Out.Clears.end()),
+                     Out.Clears.end());
+  }
+
+  /// Null writes to parameters' fields, for FieldStates::Clears.
+  std::set<std::pair<unsigned, std::string>> NullWrites;
+
+private:
+  static Root varOf(const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    return VD && VD->hasLocalStorage() ? VD : nullptr;
+  }
+
+  /// A local or parameter pointer that is the only name of its object here.
+  bool tracked(Root V) const {
+    return V && V->getType()->isPointerType() && !Aliased.contains(V);
+  }
+
+  /// "Struct.field" when \p E is `R->field` with R tracked and the field a
+  /// pointer; sets \p R.
+  std::string fieldOf(const Expr *E, Root &R) const {
+    const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+    if (!ME || !ME->isArrow())
+      return "";
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    R = varOf(ME->getBase());
+    if (!Field || !Field->getType()->isPointerType() || !tracked(R) ||
+        !Field->getIdentifier())
+      return "";
+    std::string S = structName(Field->getParent());
+    return S.empty() ? "" : S + "." + Field->getName().str();
+  }
+
+  void assign(const Expr *LHS, const Expr *RHS, State &S) {
+    Root R = nullptr;
+    if (std::string F = fieldOf(LHS, R); !F.empty()) {
+      bool Null = RHS && RHS->isNullPointerConstant(
+                             Ctx, Expr::NPC_ValueDependentIsNotNull);
+      if (!RHS || Null) {
+        clearField(R, F, S);
+        if (const auto *P = dyn_cast<ParmVarDecl>(R))
+          NullWrites.insert({P->getFunctionScopeIndex(), F});
+      } else {
+        S.Facts[{R, F}] = {};
+      }
+      return;
+    }
+    if (isa<DeclRefExpr>(LHS->IgnoreParens()))
+      assignVar(varOf(LHS), RHS, S);
+  }
+
+  void clearField(Root R, const std::string &F, State &S) const {
+    S.Facts.erase({R, F});
+    for (auto &[K, Fa] : S.Facts)
+      if (K.first == R && !isFieldWhat(K.second))
+        Fa.Conds.insert("!" + F);
+      else if (K.first == R)
+        for (const std::string &C : Fa.Conds)
+          if (StringRef(C).starts_with("?")) {
+            Fa.Conds.insert("!" + F); // Set only by a call: it may be F.
+            break;
+          }
+    dropLarge(S);
+  }
+
+  void assignVar(Root V, const Expr *Init, State &S) const {
+    if (!V)
+      return;
+    for (auto It = S.Facts.begin(); It != S.Facts.end();) {
+      bool Drop = It->first.first == V ||
+                  llvm::any_of(It->second.Escapes,
+                               [&](const auto &G) { return G.count(V); });
+      It = Drop ? S.Facts.erase(It) : std::next(It);
+    }
+    for (auto It = S.Results.begin(); It != S.Results.end();) {
+      bool Drop = It->first == V ||
+                  llvm::any_of(It->second->arguments(),
+                               [&](const Expr *A) { return varOf(A) == V; });
+      It = Drop ? S.Results.erase(It) : std::next(It);
+    }
+    S.NonZero.erase(V);
+    if (!Init)
+      return;
+    const Expr *I = Init->IgnoreParenCasts();
+    Expr::EvalResult R;
+    if (!I->isValueDependent() && I->EvaluateAsInt(R, Ctx)) {
+      if (!R.Val.getInt().isZero())
+        S.NonZero.insert(V); // error = nfserr_badhandle;
+    } else if (const auto *CE = dyn_cast<CallExpr>(I)) {
+      S.Results[V] = CE;
+    }
+  }
+
+  void call(const CallExpr *CE, State &S, FieldStates *Out) const {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    std::string Key = Callee && Callee->getIdentifier() ? KeyOf(Callee) : "";
+    const FunctionProtoType *Proto = nullptr;
+    if (const auto *PT = CE->getCallee()->getType()->getAs<PointerType>())
+      Proto = PT->getPointeeType()->getAs<FunctionProtoType>();
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+      Root R = varOf(CE->getArg(I));
+      if (!tracked(R))
+        continue;
+      if (Out) {
+        IndexedFacts &A = Out->Args[CE];
+        for (auto It = S.Facts.lower_bound({R, ""});
+             It != S.Facts.end() && It->first.first == R; ++It)
+          if (It->second.Escapes.empty())
+            A.emplace_back(I, render(It->first.second, It->second));
+        if (A.empty())
+          Out->Args.erase(CE);
+      }
+      bool ReadOnly = Proto && I < Proto->getNumParams() &&
+                      Proto->getParamType(I)->isPointerType() &&
+                      Proto->getParamType(I)->getPointeeType().isConstQualified();
+      if (ReadOnly) {
+        if (Out)
+          Out->ReadOnly[CE].push_back(I);
+        continue;
+      }
+      for (auto It = S.Facts.lower_bound({R, ""});
+           It != S.Facts.end() && It->first.first == R;) {
+        if (Key.empty()) {
+          It = S.Facts.erase(It);
+          continue;
+        }
+        It->second.Conds.insert("~" + Key + "#" + std::to_string(I));
+        ++It;
+      }
+    }
+    dropLarge(S);
+  }
+
+  /// \p CE returned zero: what it sets in its arguments' objects is set.
+  void succeeded(const CallExpr *CE, State &S) const {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier())
+      return;
+    std::string Key = KeyOf(Callee);
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+      if (Root R = varOf(CE->getArg(I)); tracked(R))
+        S.Facts[{R, "@" + Key + "#" + std::to_string(I)}] = {};
+  }
+
+  void ret(const ReturnStmt *RS, const State &S) {
+    const Expr *V = RS->getRetValue();
+    if (!V)
+      return;
+    const Expr *I = V->IgnoreParenCasts();
+    Root Var = nullptr;
+    State At = S;
+    Expr::EvalResult R;
+    if (!I->isValueDependent() && I->EvaluateAsInt(R, Ctx)) {
+      if (!R.Val.getInt().isZero())
+        return; // return nfserr_stale;
+    } else if ((Var = varOf(I))) {
+      if (S.NonZero.count(Var))
+        return;
+    } else if (const auto *CE = dyn_cast<CallExpr>(I)) {
+      succeeded(CE, At); // return __fh_verify(..., fhp, ...);
+    }
+    FactMap Here;
+    for (const auto &[K, F] : At.Facts) {
+      if (!isa<ParmVarDecl>(K.first) || StringRef(K.second).starts_with("^"))
+        continue;
+      if (llvm::all_of(F.Escapes, [&](const auto &G) {
+            return Var && G.count(Var);
+          }))
+        Here.emplace(K, Fact{F.Conds, {}});
+    }
+    Success = AnyReturn ? joinFacts(Success, {}, Here, {}) : std::move(Here);
+    AnyReturn = true;
+  }
+
+  void dropLarge(State &S) const {
+    for (auto It = S.Facts.begin(); It != S.Facts.end();)
+      It = It->second.small() ? std::next(It) : S.Facts.erase(It);
+  }
+
+  /// Variables whose address is taken or whose value is copied into
+  /// another variable or field: another name may change their object.
+  void noteAliased(const Stmt *St) {
+    if (!St)
+      return;
+    if (const auto *UO = dyn_cast<UnaryOperator>(St);
+        UO && UO->getOpcode() == UO_AddrOf)
+      Aliased.insert(varOf(UO->getSubExpr()));
+    if (const auto *BO = dyn_cast<BinaryOperator>(St);
+        BO && BO->getOpcode() == BO_Assign)
+      Aliased.insert(varOf(BO->getRHS()));
+    if (const auto *DS = dyn_cast<DeclStmt>(St))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit())
+          Aliased.insert(varOf(VD->getInit()));
+    for (const Stmt *C : St->children())
+      noteAliased(C);
+  }
+
+  const FunctionDecl *FD;
+  ASTContext &Ctx;
+  const std::function<std::string(const FunctionDecl *)> &KeyOf;
+  llvm::DenseSet<Root> Aliased; // May hold null: harmless.
+  FactMap Success;
+  bool AnyReturn = false;
+};
+
+} // namespace
+
+FieldStates fputcheck::fieldStates(
+    const FunctionDecl *FD, const CFG &Cfg,
+    const std::function<std::string(const FunctionDecl *)> &KeyOf) {
+  FieldStates Out;
+  if (!FD->getBody())
+    return Out;
+  FieldTransfer T(FD, KeyOf);
+  unsigned N = Cfg.getNumBlockIDs();
+  std::vector<std::optional<State>> In(N);
+  unsigned Visits = 0;
+  In[Cfg.getEntry().getBlockID()] = T.entry();
+  std::vector<const CFGBlock *> Work{&Cfg.getEntry()};
+  std::vector<bool> Queued(N, false);
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.back();
+    Work.pop_back();
+    Queued[B->getBlockID()] = false;
+    if (++Visits > MaxVisits * N)
+      return FieldStates(); // Says nothing rather than something wrong.
+    if (B->hasNoReturnElement())
+      continue;
+    State AtEnd = *In[B->getBlockID()];
+    T.block(*B, AtEnd, nullptr);
+    unsigned Idx = 0;
+    for (const CFGBlock *S : B->succs()) {
+      unsigned I = Idx++;
+      if (!S)
+        continue;
+      State Edge = AtEnd;
+      T.edge(*B, I, Edge);
+      std::optional<State> &Dst = In[S->getBlockID()];
+      State New = Dst ? join(*Dst, Edge) : std::move(Edge);
+      if (Dst && *Dst == New)
+        continue;
+      Dst = std::move(New);
+      if (!Queued[S->getBlockID()]) {
+        Queued[S->getBlockID()] = true;
+        Work.push_back(S);
+      }
+    }
+  }
+  for (const CFGBlock *B : Cfg)
+    if (std::optional<State> &S = In[B->getBlockID()];
+        S && !B->hasNoReturnElement()) {
+      State At = *S;
+      T.block(*B, At, &Out);
+    }
+  T.finish(Out);
+  for (auto &[CE, V] : Out.Args)
+    llvm::sort(V);
+  return Out;
+}
+
+FieldTestReader::FieldTestReader(const FunctionDecl *FD) : FD(FD) {
+  std::vector<const Stmt *> Work{FD->getBody()};
+  while (!Work.empty()) {
+    const Stmt *St = Work.back();
+    Work.pop_back();
+    if (!St)
+      continue;
+    if (const auto *BO = dyn_cast<BinaryOperator>(St);
+        BO && BO->isAssignmentOp()) {
+      const Expr *L = BO->getLHS()->IgnoreParenImpCasts();
+      const FieldDecl *Field = nullptr;
+      if (const auto *ME = dyn_cast<MemberExpr>(L)) {
+        Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+        L = ME->getBase()->IgnoreParenImpCasts();
+      }
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(L))
+        if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+          Assigned.emplace_back(P->getFunctionScopeIndex(), Field);
+    }
+    for (const Stmt *C : St->children())
+      Work.push_back(C);
+  }
+}
+
+std::optional<std::string> FieldTestReader::test(const Expr *E) const {
+  const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  if (!ME || !ME->isArrow())
+    return std::nullopt;
+  const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  const auto *DRE = dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts());
+  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  if (!Field || !P || !Field->getIdentifier() ||
+      !Field->getType()->isPointerType())
+    return std::nullopt;
+  unsigned I = P->getFunctionScopeIndex();
+  if (llvm::any_of(Assigned, [&](const auto &A) {
+        return A.first == I && (!A.second || A.second == Field);
+      }))
+    return std::nullopt;
+  std::string S = structName(Field->getParent());
+  if (S.empty())
+    return std::nullopt;
+  return FieldSetPrefix + ("$" + std::to_string(I)) + ">" + S + "." +
+         Field->getName().str();
+}
+
+std::optional<FieldSetTest> fputcheck::parseFieldSetFact(StringRef Fact) {
+  if (!Fact.consume_front(FieldSetPrefix) || !Fact.consume_front("$"))
+    return std::nullopt;
+  auto [Num, Field] = Fact.split('>');
+  FieldSetTest T;
+  if (Num.getAsInteger(10, T.Param) || Field.empty())
+    return std::nullopt;
+  T.Field = Field.str();
+  return T;
+}
