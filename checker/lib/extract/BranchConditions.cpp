@@ -68,6 +68,17 @@ const Expr *fputcheck::truthOf(const Expr *Cond, bool &Same,
   }
 }
 
+const Expr *fputcheck::branchCondition(const CFGBlock &B) {
+  if (B.succ_size() != 2)
+    return nullptr;
+  // As written: getLastCondition() strips the parentheses that make
+  // `(irq_count())` the whole of in_interrupt().
+  if (const auto *Cond = dyn_cast_or_null<Expr>(
+          B.getTerminatorCondition(/*StripParens=*/false)))
+    return Cond;
+  return B.getLastCondition();
+}
+
 std::optional<BranchCondition>
 StableConditions::read(const Expr *Cond) const {
   bool Same;

@@ -22,6 +22,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseSet.h"
 #include <optional>
 #include <string>
@@ -41,6 +42,10 @@ struct BranchCondition {
 /// \p Cond is nonzero exactly when the result is.
 const clang::Expr *truthOf(const clang::Expr *Cond, bool &Same,
                            const clang::ASTContext &Ctx);
+
+/// The condition of the two-way branch that ends \p B (succ 0 taken when
+/// it is nonzero), as written, or null.
+const clang::Expr *branchCondition(const clang::CFGBlock &B);
 
 class StableConditions {
 public:

@@ -1,6 +1,7 @@
 //===- ContextTests.cpp - What branches say about the running context -----===//
 
 #include "extract/ContextTests.h"
+#include "extract/BranchConditions.h"
 #include "extract/FieldStates.h"
 #include "extract/MustSets.h"
 #include "extract/ObjectTags.h"
@@ -178,15 +179,7 @@ fputcheck::mustFacts(const CFG &Cfg, ContextTestReader &Reader) {
   std::optional<std::string> Fact;
   auto Block = [&](const CFGBlock &B, FactSet &) {
     Fact.reset();
-    if (B.succ_size() != 2)
-      return;
-    // The condition as written: getLastCondition() strips the parentheses
-    // that make `(irq_count())` the whole of in_interrupt().
-    const Expr *Cond = dyn_cast_or_null<Expr>(
-        B.getTerminatorCondition(/*StripParens=*/false));
-    if (!Cond)
-      Cond = B.getLastCondition();
-    if (Cond)
+    if (const Expr *Cond = branchCondition(B))
       Fact = Reader.factWhenTrue(Cond);
   };
   auto Edge = [&](const CFGBlock &, unsigned I, FactSet &Out) {

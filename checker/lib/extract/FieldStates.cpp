@@ -2,6 +2,7 @@
 
 #include "extract/FieldStates.h"
 #include "extract/BranchConditions.h"
+#include "extract/LocalWrites.h"
 #include "extract/StructName.h"
 
 #include "clang/AST/ASTContext.h"
@@ -129,9 +130,8 @@ class FieldTransfer {
 public:
   FieldTransfer(const FunctionDecl *FD,
                 const std::function<std::string(const FunctionDecl *)> &KeyOf)
-      : FD(FD), Ctx(FD->getASTContext()), KeyOf(KeyOf) {
-    noteAliased(FD->getBody());
-  }
+      : FD(FD), Ctx(FD->getASTContext()), KeyOf(KeyOf),
+        Aliased(copiedOrAddressed(FD->getBody())) {}
 
   State entry() const {
     State S;
@@ -172,12 +172,7 @@ public:
 
   /// What taking successor \p I of \p B says.
   void edge(const CFGBlock &B, unsigned I, State &S) const {
-    if (B.succ_size() != 2)
-      return;
-    const Expr *Cond = dyn_cast_or_null<Expr>(
-        B.getTerminatorCondition(/*StripParens=*/false));
-    if (!Cond)
-      Cond = B.getLastCondition();
+    const Expr *Cond = branchCondition(B);
     if (!Cond)
       return;
     bool Same = true;
@@ -393,29 +388,11 @@ private:
       It = It->second.small() ? std::next(It) : S.Facts.erase(It);
   }
 
-  /// Variables whose address is taken or whose value is copied into
-  /// another variable or field: another name may change their object.
-  void noteAliased(const Stmt *St) {
-    if (!St)
-      return;
-    if (const auto *UO = dyn_cast<UnaryOperator>(St);
-        UO && UO->getOpcode() == UO_AddrOf)
-      Aliased.insert(varOf(UO->getSubExpr()));
-    if (const auto *BO = dyn_cast<BinaryOperator>(St);
-        BO && BO->getOpcode() == BO_Assign)
-      Aliased.insert(varOf(BO->getRHS()));
-    if (const auto *DS = dyn_cast<DeclStmt>(St))
-      for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit())
-          Aliased.insert(varOf(VD->getInit()));
-    for (const Stmt *C : St->children())
-      noteAliased(C);
-  }
-
   const FunctionDecl *FD;
   ASTContext &Ctx;
   const std::function<std::string(const FunctionDecl *)> &KeyOf;
-  llvm::DenseSet<Root> Aliased; // May hold null: harmless.
+  /// Another name may reach their objects (copiedOrAddressed()).
+  llvm::DenseSet<Root> Aliased;
   FactMap Success;
   bool AnyReturn = false;
 };

@@ -1,6 +1,7 @@
 //===- HeldRefs.cpp - Extra file references a function holds --------------===//
 
 #include "extract/HeldRefs.h"
+#include "extract/LocalWrites.h"
 #include "extract/MustSets.h"
 
 #include "clang/AST/ParentMap.h"
@@ -21,9 +22,8 @@ using VarSet = std::set<const VarDecl *>;
 class HeldRefTransfer {
 public:
   HeldRefTransfer(const FunctionDecl *FD, const Rules &R)
-      : R(R), PM(const_cast<Stmt *>(FD->getBody())) {
-    noteAliased(FD->getBody());
-  }
+      : R(R), PM(const_cast<Stmt *>(FD->getBody())),
+        Aliased(copiedOrAddressed(FD->getBody())) {}
 
   /// Applies \p B's elements to \p S; with \p Out, records each call's
   /// arguments held on entry to it.
@@ -83,7 +83,8 @@ private:
   }
 
   /// The local or parameter \p E names, unless another name for it may
-  /// exist (see noteAliased()).
+  /// exist (copiedOrAddressed(): the other name may drop
+  /// the reference).
   const VarDecl *tracked(const Expr *E) const {
     const VarDecl *VD = varOf(E);
     if (!VD || !VD->hasLocalStorage() || Aliased.contains(VD))
@@ -138,26 +139,6 @@ private:
     if (const auto *F = dyn_cast_or_null<ForStmt>(P))
       return Child == F->getBody();
     return isa_and_nonnull<LabelStmt, SwitchCase>(P);
-  }
-
-  /// Variables whose address is taken or whose value is copied into
-  /// another variable anywhere in the function: the other name may drop
-  /// the reference, even one copied before it was taken.
-  void noteAliased(const Stmt *S) {
-    if (!S)
-      return;
-    if (const auto *UO = dyn_cast<UnaryOperator>(S);
-        UO && UO->getOpcode() == UO_AddrOf)
-      Aliased.insert(varOf(UO->getSubExpr()));
-    if (const auto *BO = dyn_cast<BinaryOperator>(S);
-        BO && BO->getOpcode() == BO_Assign)
-      Aliased.insert(varOf(BO->getRHS()));
-    if (const auto *DS = dyn_cast<DeclStmt>(S))
-      for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D))
-          Aliased.insert(varOf(VD->getInit()));
-    for (const Stmt *C : S->children())
-      noteAliased(C);
   }
 
   const Rules &R;

@@ -73,3 +73,34 @@ fputcheck::writtenLocals(const FunctionDecl *FD) {
     F.TraverseStmt(FD->getBody());
   return std::move(F.Written);
 }
+
+static const VarDecl *namedVar(const Expr *E) {
+  const auto *DRE =
+      dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenCasts() : nullptr);
+  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+}
+
+llvm::DenseSet<const VarDecl *>
+fputcheck::copiedOrAddressed(const Stmt *Body) {
+  llvm::DenseSet<const VarDecl *> Out;
+  std::vector<const Stmt *> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.back();
+    Work.pop_back();
+    if (!S)
+      continue;
+    if (const auto *UO = dyn_cast<UnaryOperator>(S);
+        UO && UO->getOpcode() == UO_AddrOf)
+      Out.insert(namedVar(UO->getSubExpr()));
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->getOpcode() == BO_Assign)
+      Out.insert(namedVar(BO->getRHS()));
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          Out.insert(namedVar(VD->getInit()));
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  return Out;
+}

@@ -31,6 +31,13 @@ const clang::Expr *
 throughLocal(const clang::Expr *E,
              const llvm::DenseSet<const clang::VarDecl *> &Written);
 
+/// Variables of \p Body whose address is taken or whose value is copied
+/// into another variable (assigned, or an initializer): another name may
+/// reach what they point to, even one copied before the object changed.
+/// May hold null.
+llvm::DenseSet<const clang::VarDecl *>
+copiedOrAddressed(const clang::Stmt *Body);
+
 } // namespace fputcheck
 
 #endif

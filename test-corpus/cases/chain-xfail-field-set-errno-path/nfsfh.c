@@ -12,7 +12,10 @@
 #include <linux/err.h>
 #include <linux/file.h>
 
-#include "nfsfh.h"
+#include "../chain-field-set-on-success/nfsfh.h"
+
+/* fs/nfsd/vfs.c: an errno as a status, nfs_ok for 0 and never for another. */
+__be32 nfserrno(int errno);
 
 static struct dentry *decode_fh(struct svc_export *exp)
 {

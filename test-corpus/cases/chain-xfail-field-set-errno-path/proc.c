@@ -5,7 +5,7 @@
  */
 #include <linux/fs.h>
 
-#include "nfsfh.h"
+#include "../chain-field-set-on-success/nfsfh.h"
 
 __be32 nfsd3_create_file(struct inode *dir, struct svc_fh *fhp)
 {
