@@ -7,7 +7,7 @@
  * verify under the lock is then reported, although the first one filled
  * the handle (fs/nfsd/nfsfh.c in Linux 6.12; docs/checks.md, "Known
  * limitations"). Knowing callees' return values (Smatch's return states)
- * would lift it, and proc.c's expectation would then fail.
+ * would lift it, and proc.c's xfail-fp would then fail.
  */
 #include <linux/err.h>
 #include <linux/file.h>
