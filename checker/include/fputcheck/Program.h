@@ -215,16 +215,14 @@ private:
       llvm::function_ref<const std::vector<std::string> *(unsigned)> Entry)
       const;
   std::set<std::string> TestedFields;
+  /// setOnSuccess() and droppedFields() answers, by (key, parameter),
+  /// including those assumeFieldSets() gave.
   mutable std::map<std::pair<std::string, unsigned>, std::set<std::string>>
       SetCache;
   mutable std::set<std::pair<std::string, unsigned>> SetBusy;
   mutable std::map<std::pair<std::string, unsigned>, std::set<std::string>>
       DropCache;
   bool FieldSetsKnown = false;
-  /// assumeFieldSets(): (key, param) -> (set, dropped).
-  std::map<std::pair<std::string, unsigned>,
-           std::pair<std::vector<std::string>, std::vector<std::string>>>
-      AssumedSets;
   /// The targets of \p C through its Via, when that is exact; kept.
   const std::vector<std::string> *viaTargets(const CallSite &C);
 

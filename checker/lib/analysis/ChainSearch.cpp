@@ -117,15 +117,14 @@ ArgSets setsPassed(const Program &P, const CallSite &C, const ArgSets &Sets) {
         return &Fields;
     return nullptr;
   };
-  for (unsigned I = 0;; ++I) {
-    auto It = llvm::find_if(C.ArgFields,
-                            [&](const auto &AF) { return AF.first >= I; });
-    if (It == C.ArgFields.end())
-      break;
-    I = It->first;
+  // ArgFields is sorted by argument: each argument once.
+  for (auto It = C.ArgFields.begin(); It != C.ArgFields.end();) {
+    unsigned I = It->first;
     std::set<std::string> S = P.argFieldsSet(C, I, Entry);
     if (!S.empty())
       Out.emplace_back(I, std::vector<std::string>(S.begin(), S.end()));
+    It = std::find_if(It, C.ArgFields.end(),
+                      [&](const auto &AF) { return AF.first != I; });
   }
   return Out;
 }

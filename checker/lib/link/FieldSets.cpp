@@ -61,7 +61,10 @@ void fputcheck::forEachFieldSetRef(
 void Program::assumeFieldSets(const std::string &Key, unsigned Param,
                               std::vector<std::string> Set,
                               std::vector<std::string> Dropped) {
-  AssumedSets[{Key, Param}] = {std::move(Set), std::move(Dropped)};
+  // The whole program's answers: asked, they are simply already known.
+  SetCache[{Key, Param}] = std::set<std::string>(Set.begin(), Set.end());
+  DropCache[{Key, Param}] =
+      std::set<std::string>(Dropped.begin(), Dropped.end());
 }
 
 std::set<std::string> Program::resolveFields(
@@ -114,9 +117,6 @@ const std::set<std::string> &Program::setOnSuccess(StringRef Key,
   std::pair<std::string, unsigned> K{Key.str(), Param};
   if (auto It = SetCache.find(K); It != SetCache.end())
     return It->second;
-  if (auto It = AssumedSets.find(K); It != AssumedSets.end())
-    return SetCache[K] = std::set<std::string>(It->second.first.begin(),
-                                               It->second.first.end());
   const FunctionSummary *F = function(Key);
   if (!F || F->SuccessFields.empty() || !SetBusy.insert(K).second)
     return None;
@@ -142,9 +142,6 @@ const std::set<std::string> &Program::droppedFields(StringRef Key,
   std::pair<std::string, unsigned> K{Key.str(), Param};
   if (auto It = DropCache.find(K); It != DropCache.end())
     return It->second;
-  if (auto It = AssumedSets.find(K); It != AssumedSets.end())
-    return DropCache[K] = std::set<std::string>(It->second.second.begin(),
-                                                It->second.second.end());
   static const std::set<std::string> None;
   const FunctionSummary *F = function(Key);
   if (!F) // No body here: it may do anything, unless the facts said.
