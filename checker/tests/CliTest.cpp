@@ -235,6 +235,38 @@ TEST(Cli, ExtraReferenceRulesAreChecked) {
   }
 }
 
+TEST(Cli, RunsInAndWarningRulesAreChecked) {
+  struct {
+    const char *Yaml;
+    const char *Error;
+  } Broken[] = {
+      {"sync_variants: [__fput_sync]\n"
+       "runs_in:\n"
+       "  - { function: start_kernel }\n",
+       "missing required key 'contexts'"},
+      {"sync_variants: [__fput_sync]\n"
+       "runs_in:\n"
+       "  - { function: start_kernel, contexts: [boot] }\n",
+       "unknown enumerated scalar"},
+      {"sync_variants: [__fput_sync]\n"
+       "runs_in:\n"
+       "  - { function: start_kernel, contexts: [] }\n",
+       "needs 'contexts'"},
+      {"sync_variants: [__fput_sync]\n"
+       "warnings:\n"
+       "  - WARN_ON()\n",
+       "not a C identifier"},
+  };
+  for (const auto &B : Broken) {
+    TempDir D;
+    std::string Rules;
+    ToolResult R = runWithRules(D, B.Yaml, Rules);
+    EXPECT_EQ(R.Status, 2) << B.Yaml;
+    EXPECT_NE(R.Err.find(Rules + ":3:"), std::string::npos) << R.Err;
+    EXPECT_NE(R.Err.find(B.Error), std::string::npos) << R.Err;
+  }
+}
+
 TEST(Cli, ContextTestNeedsFlagOrMacro) {
   TempDir D;
   std::string Rules;

@@ -326,6 +326,41 @@ TEST_F(FactsStore, FieldSetsComeBackAndRuleOutTheSame) {
                     });
 }
 
+// Who calls a function is mostly in other files: where the whole program
+// shows one runs only in callbacks' contexts comes back from the store, and
+// an editor's kernel/kthread.c sees kthreadd's threads made as the whole
+// program does (no finding before complete()).
+TEST_F(FactsStore, CallbackOnlyContextsComeBackAndLinkTheSame) {
+  Rules R = loadRules();
+  R.addSyncVariant("filp_close");
+  std::vector<TUSummary> TUs =
+      summaries(loadCase(CasesDir, "whatif-kthread-file-table"), R);
+  ReachFacts F = wholeFacts(TUs, R);
+  auto Row = [&](StringRef Name) -> const ContextFact * {
+    auto It = llvm::find_if(F.Contexts, [&](const ContextFact &C) {
+      return keyName(C.Key) == Name;
+    });
+    return It == F.Contexts.end() ? nullptr : &*It;
+  };
+  using Bits = std::vector<std::pair<unsigned, unsigned>>;
+  // kthreadd is handed to kernel_thread(), create_kthread() only called
+  // from it: a kernel thread (ContextBit index 2), no guess away.
+  ASSERT_TRUE(Row("create_kthread"));
+  EXPECT_EQ(Row("create_kthread")->Fewest, (Bits{{2, 0}}));
+  // rest_init() runs where start_kernel() does (rules: runs_in).
+  ASSERT_TRUE(Row("rest_init"));
+  EXPECT_EQ(Row("rest_init")->Fewest, (Bits{{2, 0}}));
+  // A work item runs in a workqueue worker (index 1).
+  ASSERT_TRUE(Row("call_usermodehelper_exec_sync"));
+  EXPECT_EQ(Row("call_usermodehelper_exec_sync")->Fewest, (Bits{{1, 0}}));
+  // The helper's own task may run anywhere a task does: no row.
+  EXPECT_FALSE(Row("call_usermodehelper_exec_async"));
+  expectStoredAlike(TUs, R, F, &ReachFacts::Contexts,
+                    [](const ContextFact &C) {
+                      return std::tie(C.Key, C.Fewest);
+                    });
+}
+
 // Every what-if name tried is a mode: a store keeps the most recent ones,
 // and always the one just written.
 TEST_F(FactsStore, OnlyTheMostRecentModesAreKept) {

@@ -112,6 +112,15 @@ struct FieldSetFact {
   std::vector<std::string> Dropped;
 };
 
+/// Where a function that reaches a sync variant runs, when the whole
+/// program shows it never runs in plain process context: only callbacks
+/// reach it (RunContexts.h). For each context (a ContextBit's index), the
+/// fewest guessed field calls from a callback of it.
+struct ContextFact {
+  std::string Key;
+  std::vector<std::pair<unsigned, unsigned>> Fewest;
+};
+
 struct ReachFacts {
   /// factsMode() of the rules they were made under.
   std::string Mode;
@@ -127,6 +136,8 @@ struct ReachFacts {
   /// Every function and parameter a field fact names, by key and
   /// parameter.
   std::vector<FieldSetFact> FieldSets;
+  /// Every reaching function that only callbacks reach, by key.
+  std::vector<ContextFact> Contexts;
 };
 
 /// Which facts these rules make: a digest of what decides reachability
@@ -155,6 +166,10 @@ public:
   /// The FieldSetFacts of function \p Key, by parameter.
   virtual llvm::Expected<std::vector<FieldSetFact>>
   fieldSets(llvm::StringRef Key) = 0;
+  /// The ContextFact of function \p Key; none when it may run in plain
+  /// process context (or reaches no sync variant).
+  virtual llvm::Expected<std::optional<ContextFact>>
+  contexts(llvm::StringRef Key) = 0;
 };
 
 /// Facts held in memory (tests, a front end that has the whole program, or

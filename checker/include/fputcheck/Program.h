@@ -19,6 +19,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -64,6 +65,9 @@ public:
     return C.Callee.empty() && !Exact.count(&C);
   }
   const std::vector<ExportMark> &exports() const { return Exports; }
+  /// Functions whose address some TU takes other than to call them, pass
+  /// them to a call or store them into a field (TUSummary::Escapes).
+  bool escapes(llvm::StringRef Key) const { return Escaped.count(Key); }
   /// Every function stored into each field (sorted, unique), before the
   /// cap on field targets (Rules::MaxFieldTargets); callback fields are
   /// not call edges and are not here.
@@ -205,6 +209,22 @@ public:
   /// or sets one has been assumed (an editor's file with stored facts): one
   /// it lacks otherwise keeps every field, rather than may do anything.
   void assumeFieldSetsKnown() { FieldSetsKnown = true; }
+  /// Before link(): where the whole program says function \p Key runs
+  /// (ContextFact: the fewest guessed field calls from a callback of each
+  /// context, by ContextBit index), and, once every function of an editor's
+  /// file was asked, that a function without such an answer may run in
+  /// plain process context (RunContexts::rootMask()).
+  void assumeContexts(llvm::StringRef Key,
+                      std::vector<std::pair<unsigned, unsigned>> Fewest) {
+    AssumedContexts[Key] = std::move(Fewest);
+  }
+  void assumeContextsKnown() { ContextsKnown = true; }
+  const std::vector<std::pair<unsigned, unsigned>> *
+  assumedContexts(llvm::StringRef Key) const {
+    auto It = AssumedContexts.find(Key);
+    return It == AssumedContexts.end() ? nullptr : &It->second;
+  }
+  bool contextsKnown() const { return ContextsKnown; }
 
 private:
   /// Fills AllocTags from the linked calls.
@@ -223,6 +243,8 @@ private:
   mutable std::map<std::pair<std::string, unsigned>, std::set<std::string>>
       DropCache;
   bool FieldSetsKnown = false;
+  llvm::StringMap<std::vector<std::pair<unsigned, unsigned>>> AssumedContexts;
+  bool ContextsKnown = false;
   /// The targets of \p C through its Via, when that is exact; kept.
   const std::vector<std::string> *viaTargets(const CallSite &C);
 
@@ -249,6 +271,7 @@ private:
            std::vector<std::string>>
       ViaTargets;
   llvm::DenseSet<const CallSite *> Exact;
+  llvm::StringSet<> Escaped;
   std::vector<ExportMark> Exports;
   std::vector<FieldStore> Stores;
   /// Targets of indirect call sites, resolved once at link time.

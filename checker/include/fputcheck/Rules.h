@@ -96,6 +96,17 @@ struct ContextTest {
   const std::string &name() const { return Flag.empty() ? Macro : Flag; }
 };
 
+/// A function that runs, or does the work a chain passes through, only in
+/// some contexts whatever its callers: the boot code that runs as the idle
+/// task (a kernel thread), a release a kernel thread never gets to do. A
+/// chain entering it continues only in those contexts, and what it calls
+/// runs in them.
+struct RunsIn {
+  std::string Function;
+  /// Contexts (ContextBit mask).
+  unsigned Contexts = 0;
+};
+
 class Rules {
 public:
   /// Reads every *.yaml file in \p Dir in name order. Errors carry
@@ -140,6 +151,10 @@ public:
   int releaseFileArg(llvm::StringRef Name) const;
   /// The context test named \p Name (a flag or a macro), if any.
   const ContextTest *contextTest(llvm::StringRef Name) const;
+  /// The contexts function \p Name runs in whatever its callers (rules:
+  /// runs_in), or CtxAll when the rules say nothing of it.
+  unsigned runsIn(llvm::StringRef Name) const;
+  bool isWarning(llvm::StringRef Name) const;
   /// Stable digest of everything extraction depends on, for cache keys.
   std::string extractionFingerprint() const;
   /// Stable digest of everything that decides which functions reach a sync
@@ -183,6 +198,10 @@ public:
   /// The task's flags field, "struct.field" (task_struct.flags).
   std::string TaskFlagsField;
   std::vector<ContextTest> ContextTests;
+  std::vector<RunsIn> RunsInRules;
+  /// Macros that warn of a state the code treats as a bug and go on
+  /// (WARN_ON()); a context test in one is read as an assertion.
+  std::vector<std::string> Warnings;
   std::vector<std::string> LastReferenceTests;
   std::vector<std::string> ReferenceGets;
   std::vector<ReleaseFileArg> ReleaseFileArgs;
@@ -195,9 +214,10 @@ private:
   llvm::StringMap<unsigned> LockIndex;
   llvm::StringMap<unsigned> KindIndex;
   llvm::StringMap<unsigned> TestIndex;
+  llvm::StringMap<unsigned> RunsInIndex;
   llvm::StringMap<int> FileArgIndex;
   llvm::StringSet<> SyncSet, ExportSet, CompleteSet, WaitSet, ExitSet,
-      BarrierSet, LastRefSet, CurrentSet, GetSet;
+      BarrierSet, LastRefSet, CurrentSet, GetSet, WarnSet;
 };
 
 } // namespace fputcheck

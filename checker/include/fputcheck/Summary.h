@@ -192,6 +192,11 @@ struct TUSummary {
   /// Enum fields set by the initializers of file-scope variables (as
   /// FunctionSummary::TagWrites), sorted.
   std::vector<std::string> TagWrites;
+  /// Functions whose address it takes other than to call them, pass them
+  /// straight to a call (CallSite::FnArgs) or store them into a named
+  /// struct's field (Stores): kept in a variable, a table of pointers, a
+  /// return value. Such a function may be called from anywhere. Sorted.
+  std::vector<std::string> Escapes;
   /// Every file the parse read (not serialised with the summary; the store
   /// keeps it as the TU's cache key).
   std::vector<std::string> Inputs;

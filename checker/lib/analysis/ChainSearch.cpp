@@ -174,11 +174,11 @@ void fputcheck::searchChains(
     // A call behind a context test runs only where the test holds; a chain
     // whose root cannot run there is not followed. The path that brings the
     // root into a context shares the chain's budget of field-call guesses.
-    unsigned Contexts =
+    unsigned CallContexts =
         Ctx.narrow(Parent >= 0 ? Nodes[Parent].Contexts : O.Contexts,
                    O.Bound ? StringRef(O.F->Key) : StringRef(), Indirect,
                    C.Guards);
-    if (!Contexts)
+    if (!CallContexts)
       return true;
     static const ArgObjects None;
     const ArgObjects &Objects = Parent >= 0 ? Nodes[Parent].Objects : None;
@@ -196,6 +196,10 @@ void fputcheck::searchChains(
     for (const std::string &T : P.targets(C)) {
       // Only where a sync call is still reachable within the budget left.
       if (!RA.follows(C, T) || !RA.reachesAfter(T, Indirect))
+        continue;
+      // A function the rules place runs only in its contexts (runs_in).
+      unsigned Contexts = Ctx.enter(CallContexts, T);
+      if (!Contexts)
         continue;
       if (RA.isSync(T)) {
         if (!(Contexts & Ctx.syncMask(T)) ||

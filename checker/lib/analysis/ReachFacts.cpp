@@ -156,6 +156,11 @@ ReachFacts fputcheck::reachFacts(const Reachability &RA) {
     if (!Row.Set.empty() || !Row.Dropped.empty() || Sliced.count(Key))
       Out.FieldSets.push_back(std::move(Row));
   }
+  // Where reaching functions run when only callbacks reach them: an
+  // editor's file does not show who calls its functions.
+  for (const FunctionFact &FF : Out.Functions)
+    if (auto Only = RA.contexts().callbackOnly(FF.Slice.Key))
+      Out.Contexts.push_back({FF.Slice.Key, std::move(*Only)});
   llvm::sort(Out.Fields, [](const FieldFact &A, const FieldFact &B) {
     return std::tie(A.Struct, A.Field, A.Object) <
            std::tie(B.Struct, B.Field, B.Object);

@@ -44,6 +44,8 @@ struct RuleDocument {
   std::vector<CallbackRule> Callbacks;
   std::optional<std::string> TaskFlagsField;
   std::vector<ContextTest> ContextTests;
+  std::vector<RunsIn> RunsInRules;
+  std::vector<Identifier> Warnings;
   std::vector<std::string> LastReferenceTests;
   std::vector<Identifier> ReferenceGets;
   std::vector<ReleaseFileArg> ReleaseFileArgs;
@@ -61,6 +63,7 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(LockKind)
 LLVM_YAML_IS_SEQUENCE_VECTOR(LockPrimitive)
 LLVM_YAML_IS_SEQUENCE_VECTOR(CallbackRule)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ContextTest)
+LLVM_YAML_IS_SEQUENCE_VECTOR(RunsIn)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ContextBit)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ReleaseFileArg)
 LLVM_YAML_IS_FLOW_SEQUENCE_VECTOR(Identifier)
@@ -138,6 +141,24 @@ template <> struct MappingTraits<ContextTest> {
       return "a context test names either a 'flag' or a 'macro'";
     if (!T.TrueIn)
       return "context test '" + T.name() + "' needs 'true_in' (contexts)";
+    return "";
+  }
+};
+template <> struct MappingTraits<RunsIn> {
+  static void mapping(IO &Io, RunsIn &F) {
+    Identifier Name;
+    Io.mapRequired("function", Name);
+    F.Function = Name.Name;
+    std::vector<ContextBit> In;
+    if (Io.outputting())
+      return;
+    Io.mapRequired("contexts", In);
+    for (ContextBit B : In)
+      F.Contexts |= B;
+  }
+  static std::string validate(IO &, RunsIn &F) {
+    if (!F.Contexts)
+      return "runs_in entry '" + F.Function + "' needs 'contexts'";
     return "";
   }
 };
@@ -228,6 +249,8 @@ template <> struct MappingTraits<RuleDocument> {
     Io.mapOptional("callbacks", D.Callbacks);
     Io.mapOptional("task_flags_field", D.TaskFlagsField);
     Io.mapOptional("context_tests", D.ContextTests);
+    Io.mapOptional("runs_in", D.RunsInRules);
+    Io.mapOptional("warnings", D.Warnings);
     Io.mapOptional("last_reference_tests", D.LastReferenceTests);
     Io.mapOptional("reference_gets", D.ReferenceGets);
     Io.mapOptional("release_file_args", D.ReleaseFileArgs);
@@ -330,6 +353,9 @@ Expected<Rules> Rules::loadDirectory(StringRef Dir) {
     if (Doc.TaskFlagsField)
       R.TaskFlagsField = *Doc.TaskFlagsField;
     append_range(R.ContextTests, Doc.ContextTests);
+    append_range(R.RunsInRules, Doc.RunsInRules);
+    for (const Identifier &I : Doc.Warnings)
+      R.Warnings.push_back(I.Name);
     append_range(R.LastReferenceTests, Doc.LastReferenceTests);
     for (const Identifier &I : Doc.ReferenceGets)
       R.ReferenceGets.push_back(I.Name);
@@ -372,6 +398,7 @@ void Rules::reindex() {
   Fill(LastRefSet, LastReferenceTests);
   Fill(CurrentSet, CurrentTask);
   Fill(GetSet, ReferenceGets);
+  Fill(WarnSet, Warnings);
   FileArgIndex.clear();
   for (const ReleaseFileArg &A : ReleaseFileArgs)
     FileArgIndex[A.Name] = A.Arg; // A later file's entry wins.
@@ -382,6 +409,16 @@ void Rules::reindex() {
   TestIndex.clear();
   for (unsigned I = 0; I < ContextTests.size(); ++I)
     TestIndex.try_emplace(ContextTests[I].name(), I);
+  RunsInIndex.clear();
+  for (unsigned I = 0; I < RunsInRules.size(); ++I)
+    RunsInIndex[RunsInRules[I].Function] = I; // A later file's entry wins.
+}
+
+bool Rules::isWarning(StringRef Name) const { return WarnSet.count(Name); }
+
+unsigned Rules::runsIn(StringRef Name) const {
+  auto It = RunsInIndex.find(Name);
+  return It == RunsInIndex.end() ? CtxAll : RunsInRules[It->second].Contexts;
 }
 
 const ContextTest *Rules::contextTest(StringRef Name) const {
@@ -486,6 +523,8 @@ std::string Rules::extractionFingerprint() const {
     H.update("last:" + N + ";");
   for (const std::string &N : ReferenceGets)
     H.update("get:" + N + ";");
+  for (const std::string &N : Warnings)
+    H.update("warn:" + N + ";");
   H.update("current_task;");
   for (const std::string &C : CurrentTask)
     H.update(C + ";");

@@ -33,7 +33,7 @@ CallRecorder::CallRecorder(const FunctionDecl *FD, const CFG &Cfg,
   Reader.readTags(&Tags);
   FieldTestReader FieldTests(FD);
   Reader.readFields(&FieldTests);
-  Facts = mustFacts(Cfg, Reader);
+  Facts = mustFacts(Cfg, Reader, &AfterCalls);
   Fields = std::make_unique<FieldStates>(fieldStates(
       FD, Cfg, [&](const FunctionDecl *F) { return TU.functionKey(F); }));
   HeldRefs = heldRefArgs(FD, Cfg, R);
@@ -121,7 +121,7 @@ void CallRecorder::onCall(const CallExpr *CE, const LockState &S,
     C.ArgFields = It->second;
   if (auto It = Fields->ReadOnly.find(CE); It != Fields->ReadOnly.end())
     C.ReadOnlyArgs = It->second;
-  recordSite(std::move(C), S, BlockID);
+  recordSite(std::move(C), S, BlockID, CE);
 }
 
 void CallRecorder::onCleanup(const CFGCleanupFunction &CF, const LockState &S,
@@ -145,13 +145,17 @@ void CallRecorder::onCleanup(const CFGCleanupFunction &CF, const LockState &S,
 }
 
 void CallRecorder::recordSite(CallSite C, const LockState &S,
-                              unsigned BlockID) {
+                              unsigned BlockID, const Stmt *At) {
   assert(S.Reached && BlockID < BlockSites.size());
   for (const auto &[K, L] : S.Held)
     C.Held.push_back(L);
   C.Released.assign(S.Released.begin(), S.Released.end());
-  if (BlockID < Facts.size() && Facts[BlockID])
-    C.Guards.assign(Facts[BlockID]->begin(), Facts[BlockID]->end());
+  if (BlockID < Facts.size() && Facts[BlockID]) {
+    FactSet G = *Facts[BlockID];
+    if (auto It = AfterCalls.find(At); At && It != AfterCalls.end())
+      G.insert(It->second.begin(), It->second.end());
+    C.Guards.assign(G.begin(), G.end());
+  }
   BlockSites[BlockID].push_back(Sites.size());
   Sites.push_back(std::move(C));
 }

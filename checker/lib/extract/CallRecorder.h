@@ -47,7 +47,8 @@ public:
   ~CallRecorder();
 
 private:
-  void recordSite(CallSite C, const LockState &S, unsigned BlockID);
+  void recordSite(CallSite C, const LockState &S, unsigned BlockID,
+                  const clang::Stmt *At = nullptr);
 
   const clang::FunctionDecl *FD;
   const clang::CFG &Cfg;
@@ -58,6 +59,8 @@ private:
   LocalNames Locals;
   /// Per block: context tests that hold on every path to it.
   std::vector<std::optional<FactSet>> Facts;
+  /// Facts an earlier call of the same block gave (to_kthread(current)).
+  std::map<const clang::Stmt *, FactSet> AfterCalls;
   /// Per call: arguments the function holds an extra reference on.
   llvm::DenseMap<const clang::CallExpr *, std::vector<unsigned>> HeldRefs;
   /// Pointer fields known set in arguments' objects (FieldStates.h).

@@ -45,9 +45,12 @@ bool ContextTestReader::isCurrent(const Expr *E) const {
     const FunctionDecl *FD = CE->getDirectCallee();
     return FD && FD->getIdentifier() && R.isCurrentTask(FD->getName());
   }
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+      return CurrentParams.count(PVD);
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
       return CurrentVars.count(VD);
+  }
   return false;
 }
 
@@ -154,6 +157,178 @@ ContextTestReader::factWhenTrue(const Expr *C) const {
   return std::nullopt;
 }
 
+ContextTestReader::EdgeFacts
+ContextTestReader::edgeFacts(const Expr *Cond) const {
+  return edgeFactsIn(Cond, 0);
+}
+
+ContextTestReader::EdgeFacts
+ContextTestReader::edgeFactsIn(const Expr *C, unsigned Depth) const {
+  // Helpers of helpers are read this deep; a kernel predicate is one or two.
+  constexpr unsigned MaxDepth = 2;
+  EdgeFacts Out;
+  if (!C)
+    return Out;
+  if (Depth == 0) {
+    if (std::optional<std::string> F = factWhenTrue(C)) {
+      Out.True.insert(*F);
+      Out.False.insert(negateFact(*F));
+      return Out;
+    }
+  } else if (std::string M = wholeMacro(C); !M.empty()) {
+    Out.True.insert("+" + M);
+    Out.False.insert("-" + M);
+    return Out;
+  }
+  C = C->IgnoreParens();
+  if (const auto *CE = dyn_cast<CastExpr>(C))
+    return edgeFactsIn(CE->getSubExpr(), Depth);
+  if (const auto *SE = dyn_cast<StmtExpr>(C)) {
+    const CompoundStmt *CS = SE->getSubStmt();
+    return edgeFactsIn(
+        CS->body_empty() ? nullptr : dyn_cast<Expr>(CS->body_back()), Depth);
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(C);
+      UO && UO->getOpcode() == UO_LNot) {
+    EdgeFacts In = edgeFactsIn(UO->getSubExpr(), Depth);
+    std::swap(In.True, In.False);
+    return In;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(C)) {
+    auto Meet = [](const FactSet &A, const FactSet &B) {
+      FactSet Both;
+      for (const std::string &F : A)
+        if (B.count(F))
+          Both.insert(F);
+      return Both;
+    };
+    if (BO->getOpcode() == BO_LOr || BO->getOpcode() == BO_LAnd) {
+      EdgeFacts L = edgeFactsIn(BO->getLHS(), Depth);
+      EdgeFacts R = edgeFactsIn(BO->getRHS(), Depth);
+      // a || b is false when both are; true when either is.
+      bool Or = BO->getOpcode() == BO_LOr;
+      FactSet &Both = Or ? Out.False : Out.True;
+      FactSet &Either = Or ? Out.True : Out.False;
+      Both = Or ? L.False : L.True;
+      for (const std::string &F : Or ? R.False : R.True)
+        Both.insert(F);
+      Either = Or ? Meet(L.True, R.True) : Meet(L.False, R.False);
+      return Out;
+    }
+    if (BO->getOpcode() == BO_And) {
+      // current->flags & (PF_KTHREAD | PF_EXITING) is zero only when every
+      // one of the bits is clear.
+      for (auto [Flags, Bits] : {std::pair(BO->getLHS(), BO->getRHS()),
+                                 std::pair(BO->getRHS(), BO->getLHS())}) {
+        if (!isTaskFlags(Flags))
+          continue;
+        std::vector<const Expr *> Work{Bits};
+        std::vector<std::string> Named;
+        while (!Work.empty()) {
+          const Expr *E = Work.back()->IgnoreParenCasts();
+          Work.pop_back();
+          if (const auto *Or = dyn_cast<BinaryOperator>(E);
+              Or && Or->getOpcode() == BO_Or) {
+            Work.push_back(Or->getLHS());
+            Work.push_back(Or->getRHS());
+          } else if (std::string F = flagMacro(E); !F.empty()) {
+            Named.push_back(F);
+          }
+        }
+        for (const std::string &F : Named)
+          Out.False.insert("-" + F);
+        return Out;
+      }
+      return Out;
+    }
+    return Out;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(C)) {
+    if (Call->getBuiltinCallee() == Builtin::BI__builtin_expect &&
+        Call->getNumArgs() > 0)
+      return edgeFactsIn(Call->getArg(0), Depth);
+    // A predicate helper: `static inline bool io_should_terminate_tw(...)
+    // { return (current->flags & ...) || ...; }`.
+    const FunctionDecl *FD = Call->getDirectCallee();
+    const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+    const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
+                           : nullptr;
+    if (Depth >= MaxDepth || !Body || Body->size() != 1)
+      return Out;
+    if (const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front()))
+      return edgeFactsIn(Ret->getRetValue(), Depth + 1);
+  }
+  return Out;
+}
+
+bool ContextTestReader::endsInTerminal(const CFGBlock &B) const {
+  for (const CFGElement &E : B) {
+    auto CS = E.getAs<CFGStmt>();
+    const auto *CE = CS ? dyn_cast<CallExpr>(CS->getStmt()) : nullptr;
+    const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+    if (!FD || !FD->isNoReturn())
+      continue;
+    // __builtin_unreachable() after the BUG() trap, or panic().
+    if (FD->getBuiltinID() || !FD->getIdentifier() ||
+        R.isBarrier(FD->getName()))
+      return true;
+    return false;
+  }
+  return true; // No noreturn call: an unreachable() or a trap.
+}
+
+bool ContextTestReader::isWarningBranch(const CFGBlock &B) const {
+  const auto *If = dyn_cast_or_null<IfStmt>(B.getTerminatorStmt());
+  if (!If)
+    return false;
+  bool Warning = false;
+  for (SourceLocation L = If->getIfLoc(); L.isMacroID() && !Warning;
+       L = SM.getImmediateMacroCallerLoc(L))
+    Warning = R.isWarning(Lexer::getImmediateMacroName(L, SM, LO));
+  // WARN_ON_ONCE(1) states nothing: its warning is the path taken.
+  return Warning && !edgeFacts(If->getCond()).True.empty();
+}
+
+FactSet ContextTestReader::factsAfterCall(const CallExpr *CE) const {
+  // One call deep: to_kthread(current) in kthread_exit().
+  if (CallDepth > 0)
+    return {};
+  const FunctionDecl *FD = CE->getDirectCallee();
+  const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+  if (!Def || !Def->hasBody() || Def->getNumParams() != CE->getNumArgs())
+    return {};
+  unsigned Mask = 0;
+  for (unsigned I = 0; I < CE->getNumArgs() && I < 32; ++I)
+    if (isCurrent(CE->getArg(I)))
+      Mask |= 1u << I;
+  if (!Mask)
+    return {};
+  auto [It, New] = AfterCalls.try_emplace({Def, Mask});
+  if (!New)
+    return It->second;
+  CFG::BuildOptions BO;
+  BO.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Cfg = CFG::buildCFG(Def, Def->getBody(),
+                                           &Def->getASTContext(), BO);
+  if (!Cfg)
+    return {};
+  ContextTestReader Callee(R, SM, LO);
+  Callee.CallDepth = CallDepth + 1;
+  for (unsigned I = 0; I < Def->getNumParams() && I < 32; ++I)
+    if (Mask & (1u << I))
+      Callee.CurrentParams[Def->getParamDecl(I)] = true;
+  std::vector<std::optional<FactSet>> In = mustFacts(*Cfg, Callee);
+  const std::optional<FactSet> &AtExit = In[Cfg->getExit().getBlockID()];
+  FactSet Out;
+  // Only what the callee says of the running context: its reference
+  // counts and its parameters' objects are its own.
+  for (const std::string &F : AtExit ? *AtExit : FactSet())
+    if (R.contextTest(StringRef(F).drop_front()))
+      Out.insert(F);
+  It->second = Out;
+  return Out;
+}
+
 void ContextTestReader::noteVar(const VarDecl *VD, const Expr *Init) {
   if (isCurrent(Init))
     CurrentVars[VD] = true;
@@ -162,7 +337,8 @@ void ContextTestReader::noteVar(const VarDecl *VD, const Expr *Init) {
 }
 
 std::vector<std::optional<FactSet>>
-fputcheck::mustFacts(const CFG &Cfg, ContextTestReader &Reader) {
+fputcheck::mustFacts(const CFG &Cfg, ContextTestReader &Reader,
+                     std::map<const Stmt *, FactSet> *AfterCalls) {
   unsigned N = Cfg.getNumBlockIDs();
   // Locals first: `struct task_struct *task = current;` and WARN_ON()'s
   // `__ret_warn_on = !!(cond)` are read before the branches that use them.
@@ -176,23 +352,58 @@ fputcheck::mustFacts(const CFG &Cfg, ContextTestReader &Reader) {
 
   // A branch on a context test adds its fact to each edge: succ 0 is the
   // edge where the condition is nonzero.
-  std::optional<std::string> Fact;
-  auto Block = [&](const CFGBlock &B, FactSet &) {
-    Fact.reset();
-    if (const Expr *Cond = branchCondition(B))
-      Fact = Reader.factWhenTrue(Cond);
+  // What calls in a block say once they return (to_kthread(current)):
+  // for the blocks after it, and for the later calls of its own block.
+  std::vector<FactSet> Gens(N);
+  for (const CFGBlock *B : Cfg) {
+    FactSet Acc;
+    for (const CFGElement &E : *B) {
+      auto CS = E.getAs<CFGStmt>();
+      const auto *CE = CS ? dyn_cast<CallExpr>(CS->getStmt()) : nullptr;
+      if (!CE)
+        continue;
+      if (AfterCalls && !Acc.empty())
+        (*AfterCalls)[CE] = Acc;
+      for (const std::string &F : Reader.factsAfterCall(CE))
+        Acc.insert(F);
+    }
+    Gens[B->getBlockID()] = std::move(Acc);
+  }
+  ContextTestReader::EdgeFacts Facts;
+  bool Warning = false;
+  auto Block = [&](const CFGBlock &B, FactSet &AtEnd) {
+    for (const std::string &F : Gens[B.getBlockID()])
+      AtEnd.insert(F);
+    Facts = {};
+    Warning = false;
+    if (const Expr *Cond = branchCondition(B)) {
+      Facts = Reader.edgeFacts(Cond);
+      Warning = Reader.isWarningBranch(B);
+    }
   };
   auto Edge = [&](const CFGBlock &, unsigned I, FactSet &Out) {
-    if (Fact)
-      Out.insert(I == 0 ? *Fact : negateFact(*Fact));
+    // A warning's own path is the bug it reports (WARN_ON() of a context
+    // test): the code after it is meant for where the test fails.
+    if (I == 0 && Warning)
+      return false;
+    // Succ 0 is the edge where the condition is nonzero; a branch has two.
+    if (I < 2)
+      for (const std::string &F : I == 0 ? Facts.True : Facts.False)
+        Out.insert(F);
+    return true;
   };
   std::vector<std::optional<FactSet>> In =
       mustSets<std::string>(Cfg, Block, Edge);
   // Calls on the way to BUG() (printk(), then panic()) lead nowhere; they
   // state no context, and would contradict the test that guards the calls
-  // after it. A block is on the way when no path from it returns.
+  // after it. A block is on the way when no path from it returns, or ends
+  // in a call that does not either (do_exit() runs the exit path: its
+  // block is a real way on).
   std::vector<bool> Returns(N, false);
   Returns[Cfg.getExit().getBlockID()] = true;
+  for (const CFGBlock *B : Cfg)
+    if (B->hasNoReturnElement() && !Reader.endsInTerminal(*B))
+      Returns[B->getBlockID()] = true;
   for (bool Changed = true; Changed;) {
     Changed = false;
     for (const CFGBlock *B : Cfg) {

@@ -19,6 +19,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -46,6 +47,29 @@ public:
   /// (possibly negated, inside unlikely(), or stored in a local first:
   /// WARN_ON_ONCE()'s `__ret_warn_once`).
   std::optional<std::string> factWhenTrue(const clang::Expr *Cond) const;
+  /// The facts that hold on each edge of a branch on \p Cond: what
+  /// factWhenTrue() says for the true edge and its negation for the false
+  /// one, and also what holds on one edge only. A helper that returns a
+  /// context test among others (`return (current->flags & (PF_KTHREAD |
+  /// PF_EXITING)) || dying;`) is read through its one return statement:
+  /// where it returned zero, the task is no kthread.
+  struct EdgeFacts {
+    FactSet True, False;
+  };
+  EdgeFacts edgeFacts(const clang::Expr *Cond) const;
+  /// The context facts that hold once the call \p CE returns: a callee in
+  /// this TU whose every return is behind a context test of a task it was
+  /// given as `current` (to_kthread(current)'s
+  /// `WARN_ON(!(k->flags & PF_KTHREAD))`). Empty for most calls.
+  FactSet factsAfterCall(const clang::CallExpr *CE) const;
+  /// Whether \p B, a block that never returns, ends the machine (panic(),
+  /// __builtin_unreachable(): rules terminal) rather than in a call that
+  /// runs on (do_exit()).
+  bool endsInTerminal(const clang::CFGBlock &B) const;
+  /// Whether \p B is the branch of a warning macro (rules: warnings) whose
+  /// condition is a context test: its warning path is the bug the code
+  /// states, and context facts do not follow it.
+  bool isWarningBranch(const clang::CFGBlock &B) const;
   /// Remembers a local initialised with a context test.
   void noteVar(const clang::VarDecl *VD, const clang::Expr *Init);
   /// Reads tests of a parameter's tag too (ObjectTags.h) through \p T.
@@ -61,12 +85,22 @@ private:
   bool isCurrent(const clang::Expr *E) const;
   /// The rules' flag macro \p E was spelled as, or empty.
   std::string flagMacro(const clang::Expr *E) const;
+  /// edgeFacts() of \p C, \p Depth helper calls deep: inside a helper only
+  /// context tests count (its parameters' tags and fields are not the
+  /// caller's).
+  EdgeFacts edgeFactsIn(const clang::Expr *C, unsigned Depth) const;
 
   const Rules &R;
   const clang::SourceManager &SM;
   const clang::LangOptions &LO;
   llvm::DenseMap<const clang::VarDecl *, std::string> VarFacts;
   llvm::DenseMap<const clang::VarDecl *, bool> CurrentVars;
+  /// Parameters the caller passed `current` for (factsAfterCall()).
+  llvm::DenseMap<const clang::ParmVarDecl *, bool> CurrentParams;
+  /// How many calls deep factsAfterCall() is.
+  unsigned CallDepth = 0;
+  mutable std::map<std::pair<const clang::FunctionDecl *, unsigned>, FactSet>
+      AfterCalls;
   const TagTestReader *Tags = nullptr;
   const FieldTestReader *Fields = nullptr;
 };
@@ -81,8 +115,11 @@ std::string negateFact(const std::string &Fact);
 /// Per CFG block (by ID): the facts that hold on every path from the entry,
 /// or nullopt for a block no path reaches. Blocks ending in a noreturn call
 /// (BUG()) pass nothing on.
+/// With \p AfterCalls, each call that comes after a fact-giving call in its
+/// own block (ContextTestReader::factsAfterCall()) gets those facts there.
 std::vector<std::optional<FactSet>>
-mustFacts(const clang::CFG &Cfg, ContextTestReader &Reader);
+mustFacts(const clang::CFG &Cfg, ContextTestReader &Reader,
+          std::map<const clang::Stmt *, FactSet> *AfterCalls = nullptr);
 
 } // namespace fputcheck
 

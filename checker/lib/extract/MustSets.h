@@ -12,6 +12,7 @@
 #include "clang/Analysis/CFG.h"
 #include <optional>
 #include <set>
+#include <type_traits>
 #include <vector>
 
 namespace fputcheck {
@@ -20,8 +21,9 @@ namespace fputcheck {
 /// the function's entry, or nullopt for a block no path reaches. \p Block
 /// (const CFGBlock &, std::set<T> &) applies a block's elements; \p Edge
 /// (const CFGBlock &, unsigned SuccIndex, std::set<T> &) then what taking
-/// that successor says. A block ending in a noreturn call (BUG()) passes
-/// nothing on: whatever follows runs only where it was not taken.
+/// that successor says, and may return false for an edge that passes
+/// nothing on. A block ending in a noreturn call (BUG()) passes nothing on:
+/// whatever follows runs only where it was not taken.
 template <class T, class BlockFn, class EdgeFn>
 std::vector<std::optional<std::set<T>>> mustSets(const clang::CFG &Cfg,
                                                  BlockFn Block, EdgeFn Edge) {
@@ -44,7 +46,12 @@ std::vector<std::optional<std::set<T>>> mustSets(const clang::CFG &Cfg,
       if (!S)
         continue;
       std::set<T> Out = AtEnd;
-      Edge(*B, I, Out);
+      if constexpr (std::is_same_v<decltype(Edge(*B, I, Out)), bool>) {
+        if (!Edge(*B, I, Out))
+          continue;
+      } else {
+        Edge(*B, I, Out);
+      }
       std::optional<std::set<T>> &Dst = In[S->getBlockID()];
       bool Changed = false;
       if (!Dst) {

@@ -15,6 +15,7 @@
 #include "clang/Lex/MacroArgs.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
 #include <map>
 #include <set>
@@ -85,14 +86,19 @@ private:
 /// Functions stored into struct fields, from initializers and assignments.
 class StoreCollector : public RecursiveASTVisitor<StoreCollector> {
 public:
-  using Emit = std::function<void(const FieldDecl *, const Expr *,
+  /// Returns whether the store was recorded (a function stored into a
+  /// named struct's field).
+  using Emit = std::function<bool(const FieldDecl *, const Expr *,
                                   SourceLocation)>;
-  explicit StoreCollector(Emit E) : EmitStore(std::move(E)) {}
+  using Escape = std::function<void(const FunctionDecl *)>;
+  StoreCollector(Emit E, Escape X)
+      : EmitStore(std::move(E)), EmitEscape(std::move(X)) {}
   bool shouldVisitImplicitCode() const { return false; }
 
   bool VisitInitListExpr(InitListExpr *Visited) {
     forEachInitializedField(Visited, [&](const FieldDecl *F, const Expr *V) {
-      EmitStore(F, V, V->getBeginLoc());
+      if (EmitStore(F, V, V->getBeginLoc()))
+        consume(V);
     });
     return true;
   }
@@ -103,12 +109,42 @@ public:
     if (const auto *ME =
             dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
       if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-        EmitStore(F, BO->getRHS(), BO->getBeginLoc());
+        if (EmitStore(F, BO->getRHS(), BO->getBeginLoc()))
+          consume(BO->getRHS());
+    return true;
+  }
+
+  // A function called, or passed straight to a call (CallSite::FnArgs,
+  // which the callback rules read), is accounted for where the call is.
+  bool VisitCallExpr(CallExpr *CE) {
+    consume(CE->getCallee());
+    for (const Expr *A : CE->arguments())
+      consume(A);
+    return true;
+  }
+
+  // Any other use of a function's address lets it be called from places
+  // no summary shows (RunContexts.h: such a function may run anywhere).
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      if (!Consumed.count(DRE))
+        EmitEscape(Fn);
     return true;
   }
 
 private:
+  void consume(const Expr *E) {
+    E = E->IgnoreParenCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_AddrOf)
+      E = UO->getSubExpr()->IgnoreParenCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      Consumed.insert(DRE);
+  }
+
   Emit EmitStore;
+  Escape EmitEscape;
+  llvm::SmallPtrSet<const DeclRefExpr *, 16> Consumed;
 };
 
 /// Reads one parsed TU into a summary.
@@ -135,7 +171,7 @@ public:
 private:
   void analyse(const FunctionDecl *Def);
   void collectObjects(Decl *D);
-  void noteStore(const FieldDecl *F, const Expr *Value, SourceLocation Loc);
+  bool noteStore(const FieldDecl *F, const Expr *Value, SourceLocation Loc);
 
   const Rules &R;
   SourceManager &SM;
@@ -147,6 +183,7 @@ private:
   std::map<const FunctionDecl *, FunctionSummary> Done;
   std::set<ObjectStore> Objects;
   std::set<std::string> TagWrites;
+  std::set<std::string> Escapes;
   llvm::DenseSet<const FunctionDecl *> InProgress;
   llvm::DenseMap<FileID, std::string> FileNames;
   std::vector<LockEffect> NoEffects;
@@ -213,7 +250,7 @@ TUReader::effectsOf(const FunctionDecl *FD) {
   return It == Done.end() ? NoEffects : It->second.Effects;
 }
 
-void TUReader::noteStore(const FieldDecl *F, const Expr *Value,
+bool TUReader::noteStore(const FieldDecl *F, const Expr *Value,
                          SourceLocation Loc) {
   const Expr *V = Value->IgnoreParenCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(V);
@@ -222,16 +259,17 @@ void TUReader::noteStore(const FieldDecl *F, const Expr *Value,
   const auto *DRE = dyn_cast<DeclRefExpr>(V);
   const auto *Fn = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
   if (!Fn)
-    return;
+    return false;
   std::string Struct = structName(F->getParent());
   if (Struct.empty())
-    return;
+    return false;
   PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
   Out.Stores.push_back({Struct, F->getNameAsString(), functionKey(Fn),
                         fileOf(Loc), P.isValid() ? P.getLine() : 0,
                         StoreObject});
   if (const FunctionDecl *Def = Fn->getDefinition(); Def && Def->hasBody())
     analyse(Def);
+  return true;
 }
 
 void TUReader::read(ASTContext &Ctx) {
@@ -239,8 +277,9 @@ void TUReader::read(ASTContext &Ctx) {
 
   StoreCollector Stores(
       [this](const FieldDecl *F, const Expr *V, SourceLocation L) {
-        noteStore(F, V, L);
-      });
+        return noteStore(F, V, L);
+      },
+      [this](const FunctionDecl *Fn) { Escapes.insert(functionKey(Fn)); });
   // Only what this parse made: with a precompiled preamble (clangd), the
   // headers' thousands of declarations stay unread (they are never in the
   // main file); without one, this is every declaration.
@@ -265,6 +304,7 @@ void TUReader::read(ASTContext &Ctx) {
     Out.Functions.push_back(std::move(Res));
   Out.ObjectStores.assign(Objects.begin(), Objects.end());
   Out.TagWrites.assign(TagWrites.begin(), TagWrites.end());
+  Out.Escapes.assign(Escapes.begin(), Escapes.end());
   llvm::sort(Out.Functions,
              [](const FunctionSummary &A, const FunctionSummary &B) {
                return A.Key < B.Key;

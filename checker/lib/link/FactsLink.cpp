@@ -78,6 +78,14 @@ public:
     return Out;
   }
 
+  Expected<std::optional<ContextFact>> contexts(StringRef Key) override {
+    if (const ContextFact *C = findSorted(
+            F.Contexts, Key,
+            [](const ContextFact &C) -> const std::string & { return C.Key; }))
+      return *C;
+    return std::nullopt;
+  }
+
 private:
   std::shared_ptr<const ReachFacts> Held;
   const ReachFacts &F;
@@ -267,6 +275,17 @@ Expected<FactsLinkStats> fputcheck::linkWithFacts(TUSummary Open,
                         std::move(Row.Dropped));
   }
   P.assumeFieldSetsKnown();
+  // Where this file's functions run, as the whole program says: who calls
+  // them is mostly in other files.
+  for (const FunctionSummary &F : Open.Functions) {
+    ++Stats.Queries;
+    auto C = Src.contexts(F.Key);
+    if (!C)
+      return C.takeError();
+    if (*C)
+      P.assumeContexts(F.Key, std::move((*C)->Fewest));
+  }
+  P.assumeContextsKnown();
   // What other files' allocations give the tags this file's tests read.
   auto Tags = Src.tags();
   if (!Tags)

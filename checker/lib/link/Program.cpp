@@ -51,6 +51,8 @@ void Program::link(const Rules &R) {
         V.Objects.push_back(O.Object);
     }
     append_range(Exports, TU.Exports);
+    for (const std::string &E : TU.Escapes)
+      Escaped.insert(E);
   }
   for (auto &[Field, Fns] : FieldTargets)
     sortUnique(Fns);

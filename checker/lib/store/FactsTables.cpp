@@ -75,6 +75,15 @@ std::tuple<std::string, std::string, bool> listedRow(const FieldSetFact &S) {
   return {S.Key + "#" + std::to_string(S.Param), joinTargets(L), false};
 }
 
+/// The function's key; "bit:fewest" for each context only callbacks
+/// bring it into.
+std::tuple<StringRef, std::string, bool> listedRow(const ContextFact &C) {
+  std::vector<std::string> L;
+  for (const auto &[Bit, Cost] : C.Fewest)
+    L.push_back(std::to_string(Bit) + ":" + std::to_string(Cost));
+  return {C.Key, joinTargets(L), false};
+}
+
 /// Writes \p Rows as rows of mode \p Mode of \p Table, a table whose rows
 /// are a key column, a list column and an `unknown` flag (listedRow()).
 template <class T>
@@ -144,13 +153,14 @@ std::string digestOf(const ReachFacts &F) {
   hashListed(H, F.Vias);
   hashListed(H, F.Tags);
   hashListed(H, F.FieldSets);
+  hashListed(H, F.Contexts);
   return toHex(H.final(), /*LowerCase=*/true);
 }
 
 Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
   for (const char *Table :
        {"reach_functions", "reach_fields", "lock_effects", "reach_vias",
-        "reach_tags", "reach_field_sets", "fact_modes"}) {
+        "reach_tags", "reach_field_sets", "reach_contexts", "fact_modes"}) {
     auto Del = Db.prepare(std::string("DELETE FROM ") + Table +
                           " WHERE mode = ?1");
     if (!Del)
@@ -206,6 +216,9 @@ Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
   if (Error E = writeListed(Db, "reach_field_sets", "key", "fields", F.Mode,
                             F.FieldSets))
     return E;
+  if (Error E = writeListed(Db, "reach_contexts", "key", "contexts", F.Mode,
+                            F.Contexts))
+    return E;
   auto Mode = Db.prepare("INSERT INTO fact_modes(mode, digest, written_at, "
                          "functions, fields) VALUES(?1, ?2, ?3, ?4, ?5)");
   if (!Mode)
@@ -227,7 +240,7 @@ Error writeRows(sql::Database &Db, const ReachFacts &F, StringRef Digest) {
 Error dropOldModes(sql::Database &Db, StringRef Kept) {
   for (const char *Table :
        {"reach_functions", "reach_fields", "lock_effects", "reach_vias",
-        "reach_tags", "reach_field_sets"}) {
+        "reach_tags", "reach_field_sets", "reach_contexts"}) {
     auto Del = Db.prepare(
         std::string("DELETE FROM ") + Table +
         " WHERE mode != ?1 AND mode NOT IN (SELECT mode FROM fact_modes "
@@ -408,6 +421,22 @@ Expected<ReachFacts> fputcheck::loadStoredFacts(StringRef StorePath,
                 (F.consume_front("+") ? S.Set : S.Dropped)
                     .push_back(F.drop_front(F.starts_with("-")).str());
               Out.FieldSets.push_back(std::move(S));
+            }))
+      return E;
+    // Nor contexts: its functions then may run in plain process context,
+    // as that analyze's did.
+    if (Error E = readListed(
+            *Db, "reach_contexts", "key", "contexts", '\n', Out.Mode,
+            [&](StringRef Key, ArrayRef<StringRef> Bits, bool) {
+              ContextFact C{Key.str(), {}};
+              for (StringRef B : Bits) {
+                auto [Bit, Cost] = B.split(':');
+                unsigned Bi, Co;
+                if (Bit.getAsInteger(10, Bi) || Cost.getAsInteger(10, Co))
+                  return;
+                C.Fewest.push_back({Bi, Co});
+              }
+              Out.Contexts.push_back(std::move(C));
             }))
       return E;
     // Nor tags: their tag tests then rule nothing out, as that analyze's

@@ -179,6 +179,12 @@ CREATE TABLE IF NOT EXISTS reach_field_sets(
   fields TEXT NOT NULL,
   unknown INTEGER NOT NULL,
   PRIMARY KEY(mode, key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS reach_contexts(
+  mode TEXT NOT NULL,
+  key TEXT NOT NULL,
+  contexts TEXT NOT NULL,
+  unknown INTEGER NOT NULL,
+  PRIMARY KEY(mode, key)) WITHOUT ROWID;
 )sql";
 
 // Not the failure or facts tables: a store may lack them.

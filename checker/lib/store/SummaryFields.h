@@ -156,6 +156,7 @@ template <class IO> void mapFields(IO &M, TUSummary &S) {
   M.field(optional("objects"), S.ObjectStores);
   M.field(Field{"exports"}, S.Exports);
   M.field(optional("tagwrites"), S.TagWrites);
+  M.field(optional("escapes"), S.Escapes);
 }
 
 /// Walks a summary (or part of one) that a writer only reads.

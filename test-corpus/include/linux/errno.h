@@ -13,6 +13,7 @@
 #define	EBADF		 9	/* Bad file number */
 #define	EAGAIN		11	/* Try again */
 #define	ENOMEM		12	/* Out of memory */
+#define	EFAULT		14	/* Bad address */
 #define	EBUSY		16	/* Device or resource busy */
 #define	ENODEV		19	/* No such device */
 #define	EINVAL		22	/* Invalid argument */

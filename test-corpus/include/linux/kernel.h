@@ -30,4 +30,8 @@ static inline void __might_sleep(const char *file, int line) { }
 
 void do_exit(long error_code) __noreturn;
 
+/* include/linux/wordpart.h */
+#define upper_32_bits(n) ((u32)(((n) >> 16) >> 16))
+#define lower_32_bits(n) ((u32)((n) & 0xffffffff))
+
 #endif

@@ -23,6 +23,14 @@
 
 #define TASK_COMM_LEN		16
 
+/* include/uapi/linux/sched.h: cloning flags */
+#define CSIGNAL		0x000000ff	/* signal mask to be sent at exit */
+#define CLONE_VM	0x00000100	/* set if VM shared between processes */
+#define CLONE_FS	0x00000200	/* set if fs info shared between processes */
+#define CLONE_FILES	0x00000400	/* set if open files shared between processes */
+#define CLONE_PARENT	0x00008000	/* set if we want to have the same parent as the cloner */
+#define CLONE_UNTRACED	0x00800000	/* set if the tracing process can't force CLONE_PTRACE on this clone */
+
 struct files_struct;
 struct fs_struct;
 struct mm_struct;
@@ -49,6 +57,8 @@ struct task_struct {
 	/* Protection against (de-)allocation: mm, files, fs, tty, keyrings, mems_allowed, mempolicy: */
 	spinlock_t			alloc_lock;
 	struct callback_head		*task_works;
+	/* Used by kthreads (struct kthread) and io workers: */
+	void				*worker_private;
 };
 
 static inline pid_t task_pid_nr(struct task_struct *tsk)

@@ -11,6 +11,33 @@
 
 struct task_struct;
 
+struct kernel_clone_args {
+	u64 flags;
+	int __user *pidfd;
+	int __user *child_tid;
+	int __user *parent_tid;
+	const char *name;
+	int exit_signal;
+	u32 kthread:1;
+	u32 io_thread:1;
+	u32 user_worker:1;
+	u32 no_files:1;
+	unsigned long stack;
+	unsigned long stack_size;
+	unsigned long tls;
+	/* Number of elements in *set_tid */
+	size_t set_tid_size;
+	int cgroup;
+	int idle;
+	int (*fn)(void *);
+	void *fn_arg;
+};
+
+extern pid_t kernel_clone(struct kernel_clone_args *kargs);
+extern pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name,
+			   unsigned long flags);
+extern pid_t user_mode_thread(int (*fn)(void *), void *arg, unsigned long flags);
+
 extern void release_task(struct task_struct * p);
 
 void __noreturn make_task_dead(int signr);
