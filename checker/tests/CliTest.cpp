@@ -10,6 +10,7 @@
 #include "ToolRunner.h"
 
 #include "gtest/gtest.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Program.h"
@@ -207,11 +208,25 @@ TEST(Cli, CurrentTaskNamesAreIdentifiers) {
   EXPECT_NE(R.Err.find("not a C identifier"), std::string::npos) << R.Err;
 }
 
+/// A rules file and the error it must give, at its line 3.
+struct BrokenRule {
+  const char *Yaml;
+  const char *Error;
+};
+
+void expectBrokenAtLine3(llvm::ArrayRef<BrokenRule> Broken) {
+  for (const BrokenRule &B : Broken) {
+    TempDir D;
+    std::string Rules;
+    ToolResult R = runWithRules(D, B.Yaml, Rules);
+    EXPECT_EQ(R.Status, 2) << B.Yaml;
+    EXPECT_NE(R.Err.find(Rules + ":3:"), std::string::npos) << R.Err;
+    EXPECT_NE(R.Err.find(B.Error), std::string::npos) << R.Err;
+  }
+}
+
 TEST(Cli, ExtraReferenceRulesAreChecked) {
-  struct {
-    const char *Yaml;
-    const char *Error;
-  } Broken[] = {
+  BrokenRule Broken[] = {
       {"sync_variants: [__fput_sync]\n"
        "reference_gets:\n"
        "  - get_file()\n",
@@ -225,21 +240,11 @@ TEST(Cli, ExtraReferenceRulesAreChecked) {
        "  - { name: close_fd }\n",
        "missing required key 'arg'"},
   };
-  for (const auto &B : Broken) {
-    TempDir D;
-    std::string Rules;
-    ToolResult R = runWithRules(D, B.Yaml, Rules);
-    EXPECT_EQ(R.Status, 2) << B.Yaml;
-    EXPECT_NE(R.Err.find(Rules + ":3:"), std::string::npos) << R.Err;
-    EXPECT_NE(R.Err.find(B.Error), std::string::npos) << R.Err;
-  }
+  expectBrokenAtLine3(Broken);
 }
 
 TEST(Cli, RunsInAndWarningRulesAreChecked) {
-  struct {
-    const char *Yaml;
-    const char *Error;
-  } Broken[] = {
+  BrokenRule Broken[] = {
       {"sync_variants: [__fput_sync]\n"
        "runs_in:\n"
        "  - { function: start_kernel }\n",
@@ -257,14 +262,7 @@ TEST(Cli, RunsInAndWarningRulesAreChecked) {
        "  - WARN_ON()\n",
        "not a C identifier"},
   };
-  for (const auto &B : Broken) {
-    TempDir D;
-    std::string Rules;
-    ToolResult R = runWithRules(D, B.Yaml, Rules);
-    EXPECT_EQ(R.Status, 2) << B.Yaml;
-    EXPECT_NE(R.Err.find(Rules + ":3:"), std::string::npos) << R.Err;
-    EXPECT_NE(R.Err.find(B.Error), std::string::npos) << R.Err;
-  }
+  expectBrokenAtLine3(Broken);
 }
 
 TEST(Cli, ContextTestNeedsFlagOrMacro) {
