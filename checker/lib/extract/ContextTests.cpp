@@ -285,8 +285,15 @@ bool ContextTestReader::isWarningBranch(const CFGBlock &B) const {
   for (SourceLocation L = If->getIfLoc(); L.isMacroID() && !Warning;
        L = SM.getImmediateMacroCallerLoc(L))
     Warning = R.isWarning(Lexer::getImmediateMacroName(L, SM, LO));
-  // WARN_ON_ONCE(1) states nothing: its warning is the path taken.
-  return Warning && !edgeFacts(If->getCond()).True.empty();
+  // WARN_ON_ONCE(1) states nothing: its warning is the path taken. Only a
+  // test of the running context is an assertion here; a warning about a
+  // count or a field is an ordinary branch.
+  if (!Warning)
+    return false;
+  return llvm::any_of(edgeFacts(If->getCond()).True,
+                      [&](const std::string &F) {
+                        return R.contextTest(StringRef(F).drop_front());
+                      });
 }
 
 FactSet ContextTestReader::factsAfterCall(const CallExpr *CE) const {
