@@ -51,6 +51,20 @@ static void demo_req_cancel(struct demo_ring *ctx)
 		__fput_sync(ctx->failed_file);
 }
 
+/* A helper of one bit says where it holds on both edges. */
+static inline bool demo_in_kthread(void)
+{
+	return current->flags & PF_KTHREAD;
+}
+
+/* Only a kernel thread reaps here; a task leaves it to the worker. */
+static void demo_req_reap(struct demo_ring *ctx)
+{
+	if (demo_in_kthread() == 0)
+		return;
+	__fput_sync(ctx->failed_file);
+}
+
 /* A work item: runs in a workqueue worker, a kernel thread. */
 static void demo_fallback_req_func(struct work_struct *work)
 {
@@ -59,6 +73,7 @@ static void demo_fallback_req_func(struct work_struct *work)
 
 	mutex_lock(&ctx->uring_lock);
 	demo_req_task_submit(ctx);
+	demo_req_reap(ctx);	/* expect: fput-sync-locked {{\(demo_req_reap -> __fput_sync\)}} */
 	mutex_unlock(&ctx->uring_lock);
 }
 
@@ -70,6 +85,7 @@ static void demo_task_work_run(struct callback_head *cb)
 	mutex_lock(&ctx->uring_lock);
 	demo_req_task_submit(ctx);	/* expect: fput-sync-locked {{\(demo_req_task_submit -> __fput_sync\)}} */
 	demo_req_cancel(ctx);	/* expect: fput-sync-locked {{\(demo_req_cancel -> __fput_sync\)}} */
+	demo_req_reap(ctx);
 	mutex_unlock(&ctx->uring_lock);
 }
 

@@ -215,15 +215,32 @@ ContextTestReader::edgeFactsIn(const Expr *C, unsigned Depth) const {
       Either = Or ? Meet(L.True, R.True) : Meet(L.False, R.False);
       return Out;
     }
+    if (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) {
+      // helper(ctx) == 0: the helper's facts, edges swapped.
+      auto IsZero = [](const Expr *E) {
+        const auto *IL = dyn_cast<IntegerLiteral>(E->IgnoreParenImpCasts());
+        return IL && IL->getValue() == 0;
+      };
+      const Expr *Other = IsZero(BO->getRHS())   ? BO->getLHS()
+                          : IsZero(BO->getLHS()) ? BO->getRHS()
+                                                 : nullptr;
+      if (!Other)
+        return Out;
+      EdgeFacts In = edgeFactsIn(Other, Depth);
+      if (BO->getOpcode() == BO_EQ)
+        std::swap(In.True, In.False);
+      return In;
+    }
     if (BO->getOpcode() == BO_And) {
       // current->flags & (PF_KTHREAD | PF_EXITING) is zero only when every
-      // one of the bits is clear.
+      // one of the bits is clear, and nonzero says which only for one bit.
       for (auto [Flags, Bits] : {std::pair(BO->getLHS(), BO->getRHS()),
                                  std::pair(BO->getRHS(), BO->getLHS())}) {
         if (!isTaskFlags(Flags))
           continue;
         std::vector<const Expr *> Work{Bits};
         std::vector<std::string> Named;
+        unsigned Leaves = 0;
         while (!Work.empty()) {
           const Expr *E = Work.back()->IgnoreParenCasts();
           Work.pop_back();
@@ -231,12 +248,16 @@ ContextTestReader::edgeFactsIn(const Expr *C, unsigned Depth) const {
               Or && Or->getOpcode() == BO_Or) {
             Work.push_back(Or->getLHS());
             Work.push_back(Or->getRHS());
-          } else if (std::string F = flagMacro(E); !F.empty()) {
-            Named.push_back(F);
+            continue;
           }
+          ++Leaves;
+          if (std::string F = flagMacro(E); !F.empty())
+            Named.push_back(F);
         }
         for (const std::string &F : Named)
           Out.False.insert("-" + F);
+        if (Leaves == 1 && Named.size() == 1)
+          Out.True.insert("+" + Named.front());
         return Out;
       }
       return Out;
