@@ -22,6 +22,17 @@ std::string fputcheck::negateFact(const std::string &Fact) {
   return (Fact[0] == '+' ? "-" : "+") + Fact.substr(1);
 }
 
+/// The side of `x == 0` / `0 != x` that is not the literal zero, or null.
+static const Expr *comparedWithZero(const BinaryOperator *BO) {
+  auto IsZero = [](const Expr *E) {
+    const auto *IL = dyn_cast<IntegerLiteral>(E->IgnoreParenImpCasts());
+    return IL && IL->getValue() == 0;
+  };
+  return IsZero(BO->getRHS())   ? BO->getLHS()
+         : IsZero(BO->getLHS()) ? BO->getRHS()
+                                : nullptr;
+}
+
 std::string ContextTestReader::wholeMacro(const Expr *E) const {
   SourceLocation B = E->getBeginLoc(), En = E->getEndLoc();
   if (!B.isMacroID() || !En.isMacroID())
@@ -108,14 +119,8 @@ ContextTestReader::factWhenTrue(const Expr *C) const {
         return (Same ? "+" : "-") + (LastRefPrefix + FD->getName()).str();
       return std::nullopt;
     } else if (const auto *BO = dyn_cast<BinaryOperator>(C)) {
-      auto IsZero = [](const Expr *E) {
-        const auto *IL = dyn_cast<IntegerLiteral>(E->IgnoreParenImpCasts());
-        return IL && IL->getValue() == 0;
-      };
       if (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) {
-        const Expr *Other = IsZero(BO->getRHS())   ? BO->getLHS()
-                            : IsZero(BO->getLHS()) ? BO->getRHS()
-                                                   : nullptr;
+        const Expr *Other = comparedWithZero(BO);
         if (!Other) {
           // `obj->type == IOMMUFD_OBJ_FAULT`: holds when they are equal.
           std::optional<std::string> F =
@@ -217,13 +222,7 @@ ContextTestReader::edgeFactsIn(const Expr *C, unsigned Depth) const {
     }
     if (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) {
       // helper(ctx) == 0: the helper's facts, edges swapped.
-      auto IsZero = [](const Expr *E) {
-        const auto *IL = dyn_cast<IntegerLiteral>(E->IgnoreParenImpCasts());
-        return IL && IL->getValue() == 0;
-      };
-      const Expr *Other = IsZero(BO->getRHS())   ? BO->getLHS()
-                          : IsZero(BO->getLHS()) ? BO->getRHS()
-                                                 : nullptr;
+      const Expr *Other = comparedWithZero(BO);
       if (!Other)
         return Out;
       EdgeFacts In = edgeFactsIn(Other, Depth);
