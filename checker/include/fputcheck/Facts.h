@@ -104,12 +104,15 @@ struct TagFact {
 /// What the whole program answers, for one function and parameter some
 /// field fact names (FieldStates.h): the tested fields the parameter's
 /// object has set when the function returns zero (Program::setOnSuccess),
-/// and those it may leave unset (Program::droppedFields, "*" for any).
+/// and those it may leave unset (Program::droppedFields, "*" for any); and
+/// what its result says about the parameter (Program::returnRange).
 struct FieldSetFact {
   std::string Key;
   unsigned Param = 0;
   std::vector<std::string> Set;
   std::vector<std::string> Dropped;
+  bool NonZeroIf = false;
+  bool ZeroIf = false;
 };
 
 /// Where a function that reaches a sync variant runs, when the whole

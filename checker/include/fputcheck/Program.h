@@ -40,7 +40,8 @@ llvm::StringRef directoryOf(llvm::StringRef File);
 
 /// Calls \p Each with every (function key, parameter) that \p F's field
 /// facts (CallSite::ArgFields, FunctionSummary::SuccessFields) name: whose
-/// Program::setOnSuccess() or droppedFields() answers resolve them.
+/// Program::setOnSuccess(), droppedFields() or returnRange() answers
+/// resolve them.
 void forEachFieldSetRef(
     const FunctionSummary &F,
     llvm::function_ref<void(llvm::StringRef Key, unsigned Param)> Each);
@@ -200,6 +201,16 @@ public:
   /// Every field some call's null test reads ("-set:$N>Struct.field"):
   /// only these are worth carrying along a chain.
   const std::set<std::string> &testedFields() const { return TestedFields; }
+  /// Whether \p Key's result is nonzero whenever its parameter \p Param is
+  /// (\p NonZero), or zero whenever it is zero (FunctionSummary::NonZeroIf,
+  /// ZeroIf).
+  bool returnRange(llvm::StringRef Key, unsigned Param, bool NonZero) const;
+  /// Before link(): the whole program's returnRange() answers for a
+  /// function an editor's file does not hold.
+  void assumeReturnRanges(const std::string &Key, unsigned Param,
+                          bool NonZeroIf, bool ZeroIf) {
+    RangeCache[{Key, Param}] = {NonZeroIf, ZeroIf};
+  }
   /// Before link(): the whole program's setOnSuccess() and droppedFields()
   /// answers for a function an editor's file does not hold (Facts.h).
   void assumeFieldSets(const std::string &Key, unsigned Param,
@@ -243,6 +254,9 @@ private:
   mutable std::map<std::pair<std::string, unsigned>, std::set<std::string>>
       DropCache;
   bool FieldSetsKnown = false;
+  /// assumeReturnRanges() answers: (NonZeroIf, ZeroIf).
+  std::map<std::pair<std::string, unsigned>, std::pair<bool, bool>>
+      RangeCache;
   llvm::StringMap<std::vector<std::pair<unsigned, unsigned>>> AssumedContexts;
   bool ContextsKnown = false;
   /// The targets of \p C through its Via, when that is exact; kept.

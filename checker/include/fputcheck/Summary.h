@@ -145,6 +145,10 @@ struct FunctionSummary {
   /// Fields of its parameters' objects it sets to NULL ("Struct.field"),
   /// or "*" when a parameter is copied or its address taken.
   std::vector<std::pair<unsigned, std::string>> FieldClears;
+  /// Parameters whose being nonzero makes its result nonzero, and those
+  /// whose being zero makes it zero (extract/ReturnRanges.h), sorted.
+  std::vector<unsigned> NonZeroIf;
+  std::vector<unsigned> ZeroIf;
 };
 
 /// A function stored into a struct field (designated initializer or

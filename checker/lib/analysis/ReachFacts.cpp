@@ -153,7 +153,10 @@ ReachFacts fputcheck::reachFacts(const Reachability &RA) {
     for (const std::string &F : P.droppedFields(Key, Param))
       if (F == "*" || P.testedFields().count(F))
         Row.Dropped.push_back(F);
-    if (!Row.Set.empty() || !Row.Dropped.empty() || Sliced.count(Key))
+    Row.NonZeroIf = P.returnRange(Key, Param, /*NonZero=*/true);
+    Row.ZeroIf = P.returnRange(Key, Param, /*NonZero=*/false);
+    if (!Row.Set.empty() || !Row.Dropped.empty() || Row.NonZeroIf ||
+        Row.ZeroIf || Sliced.count(Key))
       Out.FieldSets.push_back(std::move(Row));
   }
   // Where reaching functions run when only callbacks reach them: an

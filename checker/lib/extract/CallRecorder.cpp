@@ -8,6 +8,7 @@
 #include "extract/LockExpr.h"
 #include "extract/ObjectStores.h"
 #include "extract/ObjectTags.h"
+#include "extract/ReturnRanges.h"
 #include "extract/StructName.h"
 
 #include "clang/AST/ASTContext.h"
@@ -35,7 +36,8 @@ CallRecorder::CallRecorder(const FunctionDecl *FD, const CFG &Cfg,
   Reader.readFields(&FieldTests);
   Facts = mustFacts(Cfg, Reader, &AfterCalls);
   Fields = std::make_unique<FieldStates>(fieldStates(
-      FD, Cfg, [&](const FunctionDecl *F) { return TU.functionKey(F); }));
+      FD, Cfg, [&](const FunctionDecl *F) { return TU.functionKey(F); },
+      [&](const FunctionDecl *F) { return TU.rangesOf(F); }));
   HeldRefs = heldRefArgs(FD, Cfg, R);
   Containers = containerCalls(FD);
 }
@@ -219,4 +221,7 @@ void CallRecorder::finish(FunctionSummary &Out) {
   Renumber(Out.Entry);
   Out.SuccessFields = std::move(Fields->Success);
   Out.FieldClears = std::move(Fields->Clears);
+  ReturnRanges Ranges = returnRanges(FD, Cfg);
+  Out.NonZeroIf = std::move(Ranges.NonZeroIf);
+  Out.ZeroIf = std::move(Ranges.ZeroIf);
 }

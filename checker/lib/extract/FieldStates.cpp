@@ -3,6 +3,7 @@
 #include "extract/FieldStates.h"
 #include "extract/BranchConditions.h"
 #include "extract/LocalWrites.h"
+#include "extract/ReturnRanges.h"
 #include "extract/StructName.h"
 
 #include "clang/AST/ASTContext.h"
@@ -45,11 +46,29 @@ struct Fact {
 
 using FactKey = std::pair<Root, std::string>; // Object, what is known.
 using FactMap = std::map<FactKey, Fact>;
+/// Conditions on other functions' return ranges ("+nfserrno#0": nfserrno()
+/// is nonzero whenever its argument 0 is; "=IS_ERR#0": it is zero whenever
+/// its argument 0 is), all of which must hold; empty when unconditional.
+using Conds = std::set<std::string>;
+/// A value known nonzero under some conditions; Small when it is also an
+/// int's value sign-extended, so that narrowing it to an int keeps it
+/// nonzero (an errno in a long).
+struct NonZero {
+  Conds If;
+  bool Small = false;
+  bool operator==(const NonZero &O) const {
+    return If == O.If && Small == O.Small;
+  }
+};
+/// Variables known nonzero.
+using NonZeroMap = std::map<Root, NonZero>;
+
+/// A bound on the conditions one nonzero value may need.
+constexpr size_t MaxRangeConds = 8;
 
 struct State {
   FactMap Facts;
-  /// Variables known nonzero.
-  std::set<Root> NonZero;
+  NonZeroMap NonZero;
   /// Variables holding the result of a call (`err = fh_compose(...)`).
   std::map<Root, const CallExpr *> Results;
   bool operator==(const State &O) const {
@@ -84,6 +103,15 @@ std::optional<Fact> oneSided(const FactKey &K, const Fact &F,
   return G;
 }
 
+/// The variables of \p M nonzero whatever other functions return.
+std::set<Root> surelyNonZero(const NonZeroMap &M) {
+  std::set<Root> Out;
+  for (const auto &[V, N] : M)
+    if (N.If.empty())
+      Out.insert(V);
+  return Out;
+}
+
 FactMap joinFacts(const FactMap &A, const std::set<Root> &ANonZero,
                   const FactMap &B, const std::set<Root> &BNonZero) {
   FactMap Out;
@@ -110,10 +138,15 @@ FactMap joinFacts(const FactMap &A, const std::set<Root> &ANonZero,
 
 State join(const State &A, const State &B) {
   State Out;
-  Out.Facts = joinFacts(A.Facts, A.NonZero, B.Facts, B.NonZero);
-  std::set_intersection(A.NonZero.begin(), A.NonZero.end(), B.NonZero.begin(),
-                        B.NonZero.end(),
-                        std::inserter(Out.NonZero, Out.NonZero.end()));
+  Out.Facts = joinFacts(A.Facts, surelyNonZero(A.NonZero), B.Facts,
+                        surelyNonZero(B.NonZero));
+  for (const auto &[V, N] : A.NonZero)
+    if (auto It = B.NonZero.find(V); It != B.NonZero.end()) {
+      NonZero Both{N.If, N.Small && It->second.Small};
+      Both.If.insert(It->second.If.begin(), It->second.If.end());
+      if (Both.If.size() <= MaxRangeConds)
+        Out.NonZero.emplace(V, std::move(Both));
+    }
   for (const auto &[V, CE] : A.Results)
     if (auto It = B.Results.find(V); It != B.Results.end() && It->second == CE)
       Out.Results.emplace(V, CE);
@@ -129,8 +162,9 @@ std::string render(const std::string &What, const Fact &F) {
 class FieldTransfer {
 public:
   FieldTransfer(const FunctionDecl *FD,
-                const std::function<std::string(const FunctionDecl *)> &KeyOf)
-      : FD(FD), Ctx(FD->getASTContext()), KeyOf(KeyOf),
+                const std::function<std::string(const FunctionDecl *)> &KeyOf,
+                const RangesLookup &RangesOf)
+      : FD(FD), Ctx(FD->getASTContext()), KeyOf(KeyOf), RangesOf(RangesOf),
         Aliased(copiedOrAddressed(FD->getBody())) {}
 
   State entry() const {
@@ -181,9 +215,11 @@ public:
     if (const auto *CE = dyn_cast<CallExpr>(X)) {
       if (!NonZeroEdge)
         succeeded(CE, S); // if (fh_verify(...)) return ...;
+      else
+        argumentsNonZero(CE, S); // if (IS_ERR(exp)) ...
     } else if (Root V = varOf(X)) {
       if (NonZeroEdge) {
-        S.NonZero.insert(V);
+        S.NonZero[V] = {{}, isNarrow(V->getType())};
       } else if (auto It = S.Results.find(V); It != S.Results.end()) {
         succeeded(It->second, S); // err = fh_compose(...); if (err) ...
       }
@@ -196,11 +232,15 @@ public:
 
   /// Folds the facts on parameters at each return of zero.
   void finish(FieldStates &Out) const {
-    for (const auto &[K, F] : Success)
-      if (F.Escapes.empty())
-        Out.Success.emplace_back(
-            cast<ParmVarDecl>(K.first)->getFunctionScopeIndex(),
-            render(K.second, F));
+    for (const auto &[K, F] : Success) {
+      if (!F.Escapes.empty() || SuccessConds.size() > MaxRangeConds)
+        continue;
+      Fact G = F;
+      G.Conds.insert(SuccessConds.begin(), SuccessConds.end());
+      Out.Success.emplace_back(
+          cast<ParmVarDecl>(K.first)->getFunctionScopeIndex(),
+          render(K.second, G));
+    }
     llvm::sort(Out.Success);
     for (const ParmVarDecl *P : FD->parameters())
       if (P->getType()->isPointerType() && Aliased.contains(P))
@@ -296,9 +336,132 @@ private:
     Expr::EvalResult R;
     if (!I->isValueDependent() && I->EvaluateAsInt(R, Ctx)) {
       if (!R.Val.getInt().isZero())
-        S.NonZero.insert(V); // error = nfserr_badhandle;
-    } else if (const auto *CE = dyn_cast<CallExpr>(I)) {
+        S.NonZero[V] = {{}, true}; // error = nfserr_badhandle;
+      return;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(I))
       S.Results[V] = CE;
+    if (std::optional<NonZero> N = nonZero(Init, S))
+      S.NonZero[V] = std::move(*N); // error = nfserrno(-ENOMEM);
+  }
+
+  bool isNarrow(QualType T) const {
+    return !T->isDependentType() && Ctx.getTypeSize(T) <= 32;
+  }
+
+  /// The conditions under which \p E is nonzero, or nothing when it may be
+  /// zero: a nonzero constant, a variable known nonzero, or a call given a
+  /// nonzero argument whose result is nonzero whenever that argument is
+  /// (`nfserrno(PTR_ERR(exp))` where IS_ERR(exp) held). A callee whose body
+  /// is here answers now; one elsewhere is a condition ("+nfserrno#0").
+  std::optional<NonZero> nonZero(const Expr *E, const State &S,
+                                 unsigned Depth = 0) const {
+    Expr::EvalResult R;
+    if (!E->isValueDependent() && E->EvaluateAsInt(R, Ctx)) {
+      if (R.Val.getInt().isZero())
+        return std::nullopt;
+      return NonZero{{}, isSmall(R.Val.getInt())};
+    }
+    E = E->IgnoreParens();
+    if (Depth > 8)
+      return std::nullopt;
+    if (const auto *CE = dyn_cast<CastExpr>(E))
+      return castNonZero(CE, nonZero(CE->getSubExpr(), S, Depth + 1));
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      auto It = VD ? S.NonZero.find(VD) : S.NonZero.end();
+      if (It == S.NonZero.end())
+        return std::nullopt;
+      return It->second;
+    }
+    const auto *CE = dyn_cast<CallExpr>(E);
+    const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
+    if (!Callee || !Callee->getIdentifier())
+      return std::nullopt;
+    const ReturnRanges *Here = RangesOf(Callee);
+    bool Narrow = isNarrow(CE->getType());
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+      std::optional<NonZero> N = nonZero(CE->getArg(I), S, Depth + 1);
+      if (!N)
+        continue;
+      if (Here) {
+        if (llvm::is_contained(Here->Identity, I))
+          return N;
+        if (llvm::is_contained(Here->NonZeroIf, I))
+          return NonZero{N->If, Narrow};
+        continue;
+      }
+      N->If.insert("+" + KeyOf(Callee) + "#" + std::to_string(I));
+      if (N->If.size() <= MaxRangeConds)
+        return NonZero{N->If, Narrow};
+    }
+    return std::nullopt;
+  }
+
+  /// What a cast makes of a value known nonzero as \p N.
+  std::optional<NonZero> castNonZero(const CastExpr *CE,
+                                     std::optional<NonZero> N) const {
+    if (!N)
+      return std::nullopt;
+    switch (CE->getCastKind()) {
+    case CK_NoOp:
+    case CK_LValueToRValue:
+    case CK_BitCast:
+      return N;
+    case CK_IntegralToBoolean:
+    case CK_PointerToBoolean:
+      return NonZero{N->If, true};
+    case CK_IntegralCast:
+    case CK_PointerToIntegral:
+    case CK_IntegralToPointer:
+      break;
+    default:
+      return std::nullopt;
+    }
+    QualType From = CE->getSubExpr()->getType(), To = CE->getType();
+    if (From->isDependentType() || To->isDependentType())
+      return std::nullopt;
+    uint64_t F = Ctx.getTypeSize(From), T = Ctx.getTypeSize(To);
+    if (T == F)
+      return N;
+    if (T > F) { // Sign extension keeps a small value small.
+      bool Signed = From->isSignedIntegerType();
+      return NonZero{N->If, T <= 32 || F < 32 || (Signed && (F == 32 ||
+                                                             N->Small))};
+    }
+    if (T >= 32 && N->Small)
+      return NonZero{N->If, true}; // (int)PTR_ERR(exp) after IS_ERR(exp).
+    return std::nullopt;
+  }
+
+  /// \p CE returned nonzero: each variable handed to it is nonzero if the
+  /// callee returns zero whenever that argument is zero.
+  void argumentsNonZero(const CallExpr *CE, State &S) const {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier())
+      return;
+    const ReturnRanges *Here = RangesOf(Callee);
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+      Root V = varOf(CE->getArg(I));
+      const auto *DRE =
+          dyn_cast<DeclRefExpr>(keepingZero(CE->getArg(I), Ctx));
+      if (!V || !DRE || DRE->getDecl() != V)
+        continue;
+      bool Narrow = isNarrow(V->getType());
+      std::optional<NonZero> N;
+      if (!Here)
+        N = {{"=" + KeyOf(Callee) + "#" + std::to_string(I)}, Narrow};
+      else if (llvm::is_contained(Here->SmallIf, I))
+        N = {{}, true};
+      else if (llvm::is_contained(Here->ZeroIf, I))
+        N = {{}, Narrow};
+      if (!N)
+        continue;
+      // Keep what was known unless this says more.
+      auto [It, New] = S.NonZero.try_emplace(V, *N);
+      if (!New && (It->second.If.size() > N->If.size() ||
+                   (It->second.If == N->If && N->Small)))
+        It->second = std::move(*N);
     }
   }
 
@@ -364,11 +527,15 @@ private:
     if (!I->isValueDependent() && I->EvaluateAsInt(R, Ctx)) {
       if (!R.Val.getInt().isZero())
         return; // return nfserr_stale;
-    } else if ((Var = varOf(I))) {
-      if (S.NonZero.count(Var))
-        return;
+    } else if (std::optional<NonZero> N = nonZero(V, S)) {
+      // return error; return nfserrno(PTR_ERR(exp)): not zero, as long as
+      // the other functions' return ranges hold.
+      SuccessConds.insert(N->If.begin(), N->If.end());
+      return;
     } else if (const auto *CE = dyn_cast<CallExpr>(I)) {
       succeeded(CE, At); // return __fh_verify(..., fhp, ...);
+    } else {
+      Var = varOf(I);
     }
     FactMap Here;
     for (const auto &[K, F] : At.Facts) {
@@ -391,21 +558,26 @@ private:
   const FunctionDecl *FD;
   ASTContext &Ctx;
   const std::function<std::string(const FunctionDecl *)> &KeyOf;
+  const RangesLookup &RangesOf;
   /// Another name may reach their objects (copiedOrAddressed()).
   llvm::DenseSet<Root> Aliased;
   FactMap Success;
   bool AnyReturn = false;
+  /// What the returns that cannot be zero assume of other functions'
+  /// return ranges: every success fact assumes it.
+  Conds SuccessConds;
 };
 
 } // namespace
 
 FieldStates fputcheck::fieldStates(
     const FunctionDecl *FD, const CFG &Cfg,
-    const std::function<std::string(const FunctionDecl *)> &KeyOf) {
+    const std::function<std::string(const FunctionDecl *)> &KeyOf,
+    const RangesLookup &RangesOf) {
   FieldStates Out;
   if (!FD->getBody())
     return Out;
-  FieldTransfer T(FD, KeyOf);
+  FieldTransfer T(FD, KeyOf, RangesOf);
   unsigned N = Cfg.getNumBlockIDs();
   std::vector<std::optional<State>> In(N);
   unsigned Visits = 0;

@@ -34,6 +34,11 @@
 //   "!svc_fh.fh_dentry"  that field was set to NULL since
 //   "?nfsd_set_fh_dentry#5"  on some paths the field is only known set
 //                        if that call, which returned zero, sets it
+//   "+nfserrno#0"        a return that is not zero if nfserrno() is nonzero
+//                        whenever its argument 0 is (ReturnRanges.h)
+//   "=IS_ERR#0"          ... and if IS_ERR() is zero whenever its argument
+//                        0 is: `if (IS_ERR(exp)) return nfserrno(PTR_ERR(
+//                        exp));` cannot return zero
 //
 // What it assumes: a value assigned to a pointer field is not NULL unless it
 // is a null constant (`fhp->fh_dentry = dget(dentry)`); an object is
@@ -44,6 +49,8 @@
 //===----------------------------------------------------------------------===//
 #ifndef FPUTCHECK_EXTRACT_FIELDSTATES_H
 #define FPUTCHECK_EXTRACT_FIELDSTATES_H
+
+#include "extract/ReturnRanges.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -75,12 +82,17 @@ struct FieldStates {
   IndexedFacts Clears;
 };
 
+/// The return ranges of a callee whose body the TU holds, or null.
+using RangesLookup =
+    std::function<const ReturnRanges *(const clang::FunctionDecl *)>;
+
 /// The field states of \p FD's body, whose CFG is \p Cfg; \p KeyOf names a
 /// callee as summaries do.
 FieldStates
 fieldStates(const clang::FunctionDecl *FD, const clang::CFG &Cfg,
             const std::function<std::string(const clang::FunctionDecl *)>
-                &KeyOf);
+                &KeyOf,
+            const RangesLookup &RangesOf);
 
 /// Reads null tests of parameters' pointer fields in one function's
 /// branch conditions.

@@ -11,6 +11,7 @@
 
 #include "fputcheck/Rules.h"
 #include "fputcheck/Summary.h"
+#include "extract/ReturnRanges.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseMap.h"
 #include <functional>
@@ -47,6 +48,9 @@ public:
   virtual std::string objectKey(const clang::VarDecl *VD) = 0;
   /// Canonical path of the file holding \p Loc's expansion.
   virtual std::string fileOf(clang::SourceLocation Loc) = 0;
+  /// Return ranges of a function whose body this TU holds (memoised), or
+  /// null: IS_ERR() and PTR_ERR() are read where they are called.
+  virtual const ReturnRanges *rangesOf(const clang::FunctionDecl *FD) = 0;
 };
 
 /// Analyses \p FD's body (which must exist): its calls, and its net lock

@@ -167,6 +167,7 @@ public:
   std::string functionKey(const FunctionDecl *FD) override;
   std::string objectKey(const VarDecl *VD) override;
   std::string fileOf(SourceLocation Loc) override;
+  const ReturnRanges *rangesOf(const FunctionDecl *FD) override;
 
 private:
   void analyse(const FunctionDecl *Def);
@@ -187,7 +188,23 @@ private:
   llvm::DenseSet<const FunctionDecl *> InProgress;
   llvm::DenseMap<FileID, std::string> FileNames;
   std::vector<LockEffect> NoEffects;
+  std::map<const FunctionDecl *, ReturnRanges> Ranges;
 };
+
+const ReturnRanges *TUReader::rangesOf(const FunctionDecl *FD) {
+  const FunctionDecl *Def = FD->getDefinition();
+  if (!Def || !Def->hasBody())
+    return nullptr;
+  auto [It, New] = Ranges.try_emplace(Def);
+  if (New) {
+    CFG::BuildOptions BO;
+    BO.setAllAlwaysAdd();
+    if (std::unique_ptr<CFG> Cfg =
+            CFG::buildCFG(Def, Def->getBody(), &Def->getASTContext(), BO))
+      It->second = returnRanges(Def, *Cfg);
+  }
+  return &It->second;
+}
 
 std::string TUReader::fileOf(SourceLocation Loc) {
   FileID FID = SM.getFileID(SM.getExpansionLoc(Loc));

@@ -270,9 +270,11 @@ Expected<FactsLinkStats> fputcheck::linkWithFacts(TUSummary Open,
     auto Rows = Src.fieldSets(K.getKey());
     if (!Rows)
       return Rows.takeError();
-    for (FieldSetFact &Row : *Rows)
+    for (FieldSetFact &Row : *Rows) {
+      P.assumeReturnRanges(Row.Key, Row.Param, Row.NonZeroIf, Row.ZeroIf);
       P.assumeFieldSets(Row.Key, Row.Param, std::move(Row.Set),
                         std::move(Row.Dropped));
+    }
   }
   P.assumeFieldSetsKnown();
   // Where this file's functions run, as the whole program says: who calls

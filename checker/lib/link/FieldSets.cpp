@@ -2,7 +2,8 @@
 //
 // Extraction writes what a function knows set in an object in terms of
 // other functions ("@fh_compose#0": that call returned zero; "~fh_update#0":
-// the object was passed there since). Here those terms are resolved over
+// the object was passed there since; "+nfserrno#0": that function's result
+// is nonzero whenever its argument 0 is). Here those terms are resolved over
 // the linked program. Both questions recurse through callees; a cycle
 // answers "nothing set" for setOnSuccess() (it must be proved) and
 // "nothing dropped" for droppedFields() (a pointer passed round a cycle is
@@ -47,7 +48,8 @@ void fputcheck::forEachFieldSetRef(
     CondList.split(Parts, ',', -1, /*KeepEmpty=*/false);
     Parts.push_back(What);
     for (StringRef P : Parts)
-      if (P.consume_front("@") || P.consume_front("~") || P.consume_front("?"))
+      if (P.consume_front("@") || P.consume_front("~") ||
+          P.consume_front("?") || P.consume_front("+") || P.consume_front("="))
         if (auto CA = callArg(P))
           Each(CA->first, CA->second);
   };
@@ -98,6 +100,11 @@ std::set<std::string> Program::resolveFields(
           return C != F;
         bool Kept = C.consume_front("~");
         bool SetBy = !Kept && C.consume_front("?");
+        if (!Kept && !SetBy && (C.starts_with("+") || C.starts_with("="))) {
+          bool NonZero = C.front() == '+';
+          auto CA = callArg(C.drop_front());
+          return CA && returnRange(CA->first, CA->second, NonZero);
+        }
         auto CA = callArg(C);
         if (!CA || (!Kept && !SetBy))
           return false;
@@ -128,6 +135,13 @@ const std::set<std::string> &Program::setOnSuccess(StringRef Key,
       resolveFields(Facts, [](unsigned) { return nullptr; });
   SetBusy.erase(K);
   return SetCache[K] = std::move(S);
+}
+
+bool Program::returnRange(StringRef Key, unsigned Param, bool NonZero) const {
+  if (auto It = RangeCache.find({Key.str(), Param}); It != RangeCache.end())
+    return NonZero ? It->second.first : It->second.second;
+  const FunctionSummary *F = function(Key);
+  return F && is_contained(NonZero ? F->NonZeroIf : F->ZeroIf, Param);
 }
 
 bool Program::keepsField(StringRef Key, unsigned Param,

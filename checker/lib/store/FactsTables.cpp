@@ -57,6 +57,10 @@ Error noFacts(StringRef StorePath, const Twine &Why) {
                            StorePath.str().c_str(), Why.str().c_str());
 }
 
+/// The entries of a reach_field_sets row that give a return range.
+constexpr llvm::StringLiteral NonZeroIfEntry("=nonzero-if");
+constexpr llvm::StringLiteral ZeroIfEntry("=zero-if");
+
 /// The key, the list and the `unknown` flag of one row of a listed facts
 /// table (reach_vias, reach_tags, reach_field_sets).
 std::tuple<StringRef, std::string, bool> listedRow(const ViaFact &V) {
@@ -65,13 +69,18 @@ std::tuple<StringRef, std::string, bool> listedRow(const ViaFact &V) {
 std::tuple<StringRef, std::string, bool> listedRow(const TagFact &T) {
   return {T.Place, joinValues(T.Values), T.Unknown};
 }
-/// "key#param"; "+field" for each set, "-field" for each dropped.
+/// "key#param"; "+field" for each set, "-field" for each dropped, and
+/// "=nonzero-if", "=zero-if" for its return ranges.
 std::tuple<std::string, std::string, bool> listedRow(const FieldSetFact &S) {
   std::vector<std::string> L;
   for (const std::string &F : S.Set)
     L.push_back("+" + F);
   for (const std::string &F : S.Dropped)
     L.push_back("-" + F);
+  if (S.NonZeroIf)
+    L.push_back(NonZeroIfEntry.str());
+  if (S.ZeroIf)
+    L.push_back(ZeroIfEntry.str());
   return {S.Key + "#" + std::to_string(S.Param), joinTargets(L), false};
 }
 
@@ -417,9 +426,15 @@ Expected<ReachFacts> fputcheck::loadStoredFacts(StringRef StorePath,
               FieldSetFact S{Fn.str(), 0, {}, {}};
               if (Num.getAsInteger(10, S.Param))
                 return;
-              for (StringRef F : Fields)
-                (F.consume_front("+") ? S.Set : S.Dropped)
-                    .push_back(F.drop_front(F.starts_with("-")).str());
+              for (StringRef F : Fields) {
+                if (F == NonZeroIfEntry)
+                  S.NonZeroIf = true;
+                else if (F == ZeroIfEntry)
+                  S.ZeroIf = true;
+                else
+                  (F.consume_front("+") ? S.Set : S.Dropped)
+                      .push_back(F.drop_front(F.starts_with("-")).str());
+              }
               Out.FieldSets.push_back(std::move(S));
             }))
       return E;

@@ -125,6 +125,8 @@ template <class IO> void mapFields(IO &M, FunctionSummary &F) {
   M.field(optional("w"), F.TagWrites);
   M.field(optional("s"), F.SuccessFields);
   M.field(optional("z"), F.FieldClears);
+  M.field(optional("nz"), F.NonZeroIf);
+  M.field(optional("zz"), F.ZeroIf);
 }
 
 template <class IO> void mapFields(IO &M, FieldStore &S) {

@@ -9,6 +9,7 @@
 
 struct cred;
 
+extern struct cred *prepare_creds(void);
 extern struct cred *prepare_exec_creds(void);
 extern void abort_creds(struct cred *);
 

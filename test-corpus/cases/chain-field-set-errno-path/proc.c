@@ -1,0 +1,53 @@
+/*
+ * nfsd3_create_file()'s shape: the directory handle is verified, then
+ * verified again under the directory's lock. The second fh_verify() cannot
+ * decode: the first filled fh_dentry, since every failure path of
+ * nfsd_set_fh_dentry() returns a nonzero status. The other two verifies
+ * have a failure path that returns success without the dentry (nfsfh.c),
+ * so their second call may decode under the lock.
+ */
+#include <linux/fs.h>
+
+#include "../chain-field-set-on-success/nfsfh.h"
+
+__be32 fh_verify_or_null(struct svc_fh *fhp);
+__be32 fh_verify_exist(struct svc_fh *fhp);
+
+__be32 nfsd3_create_file(struct inode *dir, struct svc_fh *fhp)
+{
+	__be32 status;
+
+	status = fh_verify(fhp, S_IFDIR);
+	if (status != nfs_ok)
+		return status;
+	inode_lock(dir);
+	status = fh_verify(fhp, S_IFDIR);
+	inode_unlock(dir);
+	return status;
+}
+
+__be32 create_file_or_null(struct inode *dir, struct svc_fh *fhp)
+{
+	__be32 status;
+
+	status = fh_verify_or_null(fhp);
+	if (status != nfs_ok)
+		return status;
+	inode_lock(dir);
+	status = fh_verify_or_null(fhp);	/* expect: fput-sync-locked {{\(fh_verify_or_null -> set_fh_dentry_or_null -> decode_fh -> __fput_sync\)}} */
+	inode_unlock(dir);
+	return status;
+}
+
+__be32 create_file_exist(struct inode *dir, struct svc_fh *fhp)
+{
+	__be32 status;
+
+	status = fh_verify_exist(fhp);
+	if (status != nfs_ok)
+		return status;
+	inode_lock(dir);
+	status = fh_verify_exist(fhp);	/* expect: fput-sync-locked {{\(fh_verify_exist -> set_fh_dentry_exist -> decode_fh -> __fput_sync\)}} */
+	inode_unlock(dir);
+	return status;
+}
