@@ -147,6 +147,15 @@ TEST(ReturnRanges, NarrowingAndWritesSayNothing) {
             Params{});
   EXPECT_EQ(rangesOf("int f(int a, int b) { int r = b; return r; }").NonZeroIf,
             Params{1});
+  // A local a callee may write through its address is not known nonzero.
+  EXPECT_EQ(rangesOf("int f(int x) { int r = 1; if (!x) return 0;"
+                     " return r; }")
+                .NonZeroIf,
+            Params{0});
+  EXPECT_EQ(rangesOf("void g(int *p); int f(int x) { int r = 1;"
+                     " if (!x) return 0; g(&r); return r; }")
+                .NonZeroIf,
+            Params{});
 }
 
 } // namespace

@@ -165,7 +165,8 @@ public:
                 const std::function<std::string(const FunctionDecl *)> &KeyOf,
                 const RangesLookup &RangesOf)
       : FD(FD), Ctx(FD->getASTContext()), KeyOf(KeyOf), RangesOf(RangesOf),
-        Aliased(copiedOrAddressed(FD->getBody())) {}
+        Aliased(copiedOrAddressed(FD->getBody())),
+        Indirect(indirectlyWritten(FD->getBody())) {}
 
   State entry() const {
     State S;
@@ -219,7 +220,7 @@ public:
         argumentsNonZero(CE, S); // if (IS_ERR(exp)) ...
     } else if (Root V = varOf(X)) {
       if (NonZeroEdge) {
-        S.NonZero[V] = {{}, isNarrow(V->getType())};
+        setNonZero(S, V, {{}, isNarrow(V->getType())});
       } else if (auto It = S.Results.find(V); It != S.Results.end()) {
         succeeded(It->second, S); // err = fh_compose(...); if (err) ...
       }
@@ -336,13 +337,18 @@ private:
     Expr::EvalResult R;
     if (!I->isValueDependent() && I->EvaluateAsInt(R, Ctx)) {
       if (!R.Val.getInt().isZero())
-        S.NonZero[V] = {{}, true}; // error = nfserr_badhandle;
+        setNonZero(S, V, {{}, true}); // error = nfserr_badhandle;
       return;
     }
     if (const auto *CE = dyn_cast<CallExpr>(I))
       S.Results[V] = CE;
     if (std::optional<NonZero> N = nonZero(Init, S))
-      S.NonZero[V] = std::move(*N); // error = nfserrno(-ENOMEM);
+      setNonZero(S, V, std::move(*N)); // error = nfserrno(-ENOMEM);
+  }
+
+  void setNonZero(State &S, Root V, NonZero N) const {
+    if (!Indirect.contains(V))
+      S.NonZero[V] = std::move(N);
   }
 
   bool isNarrow(QualType T) const {
@@ -445,7 +451,7 @@ private:
       Root V = varOf(CE->getArg(I));
       const auto *DRE =
           dyn_cast<DeclRefExpr>(keepingZero(CE->getArg(I), Ctx));
-      if (!V || !DRE || DRE->getDecl() != V)
+      if (!V || !DRE || DRE->getDecl() != V || Indirect.contains(V))
         continue;
       bool Narrow = isNarrow(V->getType());
       std::optional<NonZero> N;
@@ -561,6 +567,9 @@ private:
   const RangesLookup &RangesOf;
   /// Another name may reach their objects (copiedOrAddressed()).
   llvm::DenseSet<Root> Aliased;
+  /// Written through a pointer or by asm: never known nonzero
+  /// (`err = 1; get(&err); return err;`).
+  llvm::DenseSet<Root> Indirect;
   FactMap Success;
   bool AnyReturn = false;
   /// What the returns that cannot be zero assume of other functions'

@@ -104,3 +104,29 @@ fputcheck::copiedOrAddressed(const Stmt *Body) {
   }
   return Out;
 }
+
+llvm::DenseSet<const VarDecl *>
+fputcheck::indirectlyWritten(const Stmt *Body) {
+  llvm::DenseSet<const VarDecl *> Out;
+  auto Name = [&](const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    if (const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr)
+      Out.insert(VD);
+  };
+  std::vector<const Stmt *> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.back();
+    Work.pop_back();
+    if (!S)
+      continue;
+    if (const auto *UO = dyn_cast<UnaryOperator>(S);
+        UO && UO->getOpcode() == UO_AddrOf)
+      Name(UO->getSubExpr());
+    if (const auto *AS = dyn_cast<GCCAsmStmt>(S))
+      for (const Expr *O : AS->outputs())
+        Name(O);
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  return Out;
+}

@@ -38,6 +38,12 @@ throughLocal(const clang::Expr *E,
 llvm::DenseSet<const clang::VarDecl *>
 copiedOrAddressed(const clang::Stmt *Body);
 
+/// Variables of \p Body written other than by an assignment or increment
+/// of their name: their address is taken, or an asm statement writes them.
+/// What is known of their value holds only until anything runs.
+llvm::DenseSet<const clang::VarDecl *>
+indirectlyWritten(const clang::Stmt *Body);
+
 } // namespace fputcheck
 
 #endif

@@ -280,8 +280,10 @@ State join(const State &A, const State &B) {
 
 class Prover {
 public:
-  Prover(const FunctionDecl *FD, const VarDecl *P, bool AssumeNonZero)
-      : FD(FD), P(P), Ctx(FD->getASTContext()), NonZeroMode(AssumeNonZero) {}
+  Prover(const FunctionDecl *FD, const VarDecl *P, bool AssumeNonZero,
+         const llvm::DenseSet<const VarDecl *> &Indirect)
+      : FD(FD), P(P), Ctx(FD->getASTContext()), NonZeroMode(AssumeNonZero),
+        Indirect(Indirect) {}
 
   /// Applies \p B to \p S; false when a return breaks the fact.
   bool block(const CFGBlock &B, State &S) {
@@ -366,7 +368,7 @@ private:
     S.NonZero.erase(V);
     for (auto It = S.Equal.begin(); It != S.Equal.end();)
       It = It->Index == V ? S.Equal.erase(It) : std::next(It);
-    if (Init && NonZeroMode && nonZero(Init, S))
+    if (Init && NonZeroMode && !Indirect.contains(V) && nonZero(Init, S))
       S.NonZero.insert(V);
   }
 
@@ -398,13 +400,16 @@ private:
   const VarDecl *P;
   const ASTContext &Ctx;
   bool NonZeroMode;
+  /// Locals a pointer or an asm statement may write: never known nonzero.
+  const llvm::DenseSet<const VarDecl *> &Indirect;
 };
 
 /// Whether every return of \p FD that a path with \p P nonzero (or zero)
 /// reaches gives a nonzero (or zero) result.
 bool proves(const FunctionDecl *FD, const CFG &Cfg, const VarDecl *P,
-            bool AssumeNonZero) {
-  Prover Pr(FD, P, AssumeNonZero);
+            bool AssumeNonZero,
+            const llvm::DenseSet<const VarDecl *> &Indirect) {
+  Prover Pr(FD, P, AssumeNonZero, Indirect);
   unsigned N = Cfg.getNumBlockIDs();
   std::vector<std::optional<State>> In(N);
   In[Cfg.getEntry().getBlockID()] = State();
@@ -554,15 +559,16 @@ ReturnRanges fputcheck::returnRanges(const FunctionDecl *FD, const CFG &Cfg) {
       Cfg.getNumBlockIDs() > MaxBlocks)
     return Out;
   llvm::DenseSet<const VarDecl *> Written = writtenLocals(FD);
+  llvm::DenseSet<const VarDecl *> Indirect = indirectlyWritten(FD->getBody());
   for (const ParmVarDecl *P : FD->parameters()) {
     unsigned I = P->getFunctionScopeIndex();
     if (I >= MaxParams)
       break;
     if (!intOrPointer(P->getType()) || Written.contains(P))
       continue;
-    if (proves(FD, Cfg, P, /*AssumeNonZero=*/true))
+    if (proves(FD, Cfg, P, /*AssumeNonZero=*/true, Indirect))
       Out.NonZeroIf.push_back(I);
-    if (proves(FD, Cfg, P, /*AssumeNonZero=*/false))
+    if (proves(FD, Cfg, P, /*AssumeNonZero=*/false, Indirect))
       Out.ZeroIf.push_back(I);
     const ASTContext &Ctx = FD->getASTContext();
     if (forEachReturn(FD, [&](const Expr *R) {

@@ -6,10 +6,10 @@
  * returning zero means the handle is filled, and proc.c's second verify
  * under the lock does not decode.
  *
- * The two other verifies differ in one step each, and each step lets a
- * failure path return zero without the dentry: IS_ERR_OR_NULL() also
- * accepts NULL, whose PTR_ERR() is 0; and nfserrno_exist() maps -EEXIST to
- * success.
+ * The other verifies differ in one step each, and each step lets a failure
+ * path return zero without the dentry: IS_ERR_OR_NULL() also accepts NULL,
+ * whose PTR_ERR() is 0; nfserrno_exist() maps -EEXIST to success; and a
+ * status handed to a callee by address may come back zero.
  */
 #include <linux/cred.h>
 #include <linux/err.h>
@@ -149,4 +149,37 @@ __be32 fh_verify_parent(struct inode *dir, struct svc_fh *fhp)
 	status = fh_verify(fhp, S_IFDIR);
 	inode_unlock(dir);
 	return status;
+}
+
+/*
+ * A status a callee may rewrite through its address: `error` was nonzero
+ * when set, but lookup_status() may have cleared it, so the failure path
+ * may return success without the dentry.
+ */
+void lookup_status(__be32 *status);
+
+static __be32 set_fh_dentry_status(struct svc_fh *fhp)
+{
+	struct svc_export *exp = rqst_exp_find(&fhp->fh_handle);
+	__be32 error = nfserr_stale;
+
+	lookup_status(&error);
+	if (IS_ERR(exp))
+		goto out;
+	fhp->fh_dentry = decode_fh(exp);
+	return 0;
+out:
+	return error;
+}
+
+__be32 fh_verify_status(struct svc_fh *fhp)
+{
+	__be32 error;
+
+	if (!fhp->fh_dentry) {
+		error = set_fh_dentry_status(fhp);
+		if (error)
+			return error;
+	}
+	return nfs_ok;
 }
