@@ -233,11 +233,22 @@ public:
 
   /// Folds the facts on parameters at each return of zero.
   void finish(FieldStates &Out) const {
-    for (const auto &[K, F] : Success) {
-      if (!F.Escapes.empty() || SuccessConds.size() > MaxRangeConds)
-        continue;
+    FactMap All = Success;
+    if (!AnyReturn) // Every return of zero depends on other functions.
+      for (const auto &[If, Here] : MaybeZero)
+        for (const auto &[K, F] : Here)
+          All.emplace(K, Fact());
+    for (const auto &[K, F] : All) {
+      // What holds where the result is zero: at each such return, it held
+      // there, or the return is not zero since the conditions hold.
       Fact G = F;
-      G.Conds.insert(SuccessConds.begin(), SuccessConds.end());
+      for (const auto &[If, Here] : MaybeZero) {
+        auto It = Here.find(K);
+        const Conds &More = It != Here.end() ? It->second.Conds : If;
+        G.Conds.insert(More.begin(), More.end());
+      }
+      if (!G.Escapes.empty() || G.Conds.size() > MaxConds + MaxRangeConds)
+        continue;
       Out.Success.emplace_back(
           cast<ParmVarDecl>(K.first)->getFunctionScopeIndex(),
           render(K.second, G));
@@ -533,16 +544,16 @@ private:
     if (!I->isValueDependent() && I->EvaluateAsInt(R, Ctx)) {
       if (!R.Val.getInt().isZero())
         return; // return nfserr_stale;
-    } else if (std::optional<NonZero> N = nonZero(V, S)) {
-      // return error; return nfserrno(PTR_ERR(exp)): not zero, as long as
-      // the other functions' return ranges hold.
-      SuccessConds.insert(N->If.begin(), N->If.end());
-      return;
-    } else if (const auto *CE = dyn_cast<CallExpr>(I)) {
-      succeeded(CE, At); // return __fh_verify(..., fhp, ...);
-    } else {
-      Var = varOf(I);
     }
+    // return error; return nfserrno(PTR_ERR(exp)): not zero, or not zero as
+    // long as the other functions' return ranges hold.
+    std::optional<NonZero> N = nonZero(V, S);
+    if (N && N->If.empty())
+      return;
+    if (const auto *CE = dyn_cast<CallExpr>(I))
+      succeeded(CE, At); // return __fh_verify(..., fhp, ...);
+    else
+      Var = varOf(I);
     FactMap Here;
     for (const auto &[K, F] : At.Facts) {
       if (!isa<ParmVarDecl>(K.first) || StringRef(K.second).starts_with("^"))
@@ -551,6 +562,10 @@ private:
             return Var && G.count(Var);
           }))
         Here.emplace(K, Fact{F.Conds, {}});
+    }
+    if (N) {
+      MaybeZero.push_back({std::move(N->If), std::move(Here)});
+      return;
     }
     Success = AnyReturn ? joinFacts(Success, {}, Here, {}) : std::move(Here);
     AnyReturn = true;
@@ -572,9 +587,10 @@ private:
   llvm::DenseSet<Root> Indirect;
   FactMap Success;
   bool AnyReturn = false;
-  /// What the returns that cannot be zero assume of other functions'
-  /// return ranges: every success fact assumes it.
-  Conds SuccessConds;
+  /// Returns that are zero only if other functions' return ranges fail
+  /// (`return nfserrno(PTR_ERR(exp))`): their conditions, and what held
+  /// at each.
+  std::vector<std::pair<Conds, FactMap>> MaybeZero;
 };
 
 } // namespace

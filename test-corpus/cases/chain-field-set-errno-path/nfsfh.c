@@ -183,3 +183,32 @@ __be32 fh_verify_status(struct svc_fh *fhp)
 	}
 	return nfs_ok;
 }
+
+/*
+ * A return whose status is another function's: nfsd_check_access() is
+ * given a nonzero argument but may still return nfs_ok. The dentry is set
+ * on that path, so whenever this returns zero the handle is filled.
+ */
+__be32 nfsd_check_access(struct svc_export *exp, int may);
+
+static __be32 set_fh_dentry_access(struct svc_fh *fhp)
+{
+	struct svc_export *exp = rqst_exp_find(&fhp->fh_handle);
+
+	if (IS_ERR(exp))
+		return nfserrno(PTR_ERR(exp));
+	fhp->fh_dentry = decode_fh(exp);
+	return nfsd_check_access(exp, S_IFDIR);
+}
+
+__be32 fh_verify_access(struct svc_fh *fhp)
+{
+	__be32 error;
+
+	if (!fhp->fh_dentry) {
+		error = set_fh_dentry_access(fhp);
+		if (error)
+			return error;
+	}
+	return nfs_ok;
+}

@@ -13,6 +13,7 @@
 __be32 fh_verify_or_null(struct svc_fh *fhp);
 __be32 fh_verify_exist(struct svc_fh *fhp);
 __be32 fh_verify_status(struct svc_fh *fhp);
+__be32 fh_verify_access(struct svc_fh *fhp);
 
 __be32 nfsd3_create_file(struct inode *dir, struct svc_fh *fhp)
 {
@@ -62,6 +63,20 @@ __be32 create_file_status(struct inode *dir, struct svc_fh *fhp)
 		return status;
 	inode_lock(dir);
 	status = fh_verify_status(fhp);	/* expect: fput-sync-locked {{\(fh_verify_status -> set_fh_dentry_status -> decode_fh -> __fput_sync\)}} */
+	inode_unlock(dir);
+	return status;
+}
+
+/* The handle is filled on every path of the verify that returns zero. */
+__be32 create_file_access(struct inode *dir, struct svc_fh *fhp)
+{
+	__be32 status;
+
+	status = fh_verify_access(fhp);
+	if (status != nfs_ok)
+		return status;
+	inode_lock(dir);
+	status = fh_verify_access(fhp);
 	inode_unlock(dir);
 	return status;
 }
