@@ -83,12 +83,7 @@ static const VarDecl *namedVar(const Expr *E) {
 llvm::DenseSet<const VarDecl *>
 fputcheck::copiedOrAddressed(const Stmt *Body) {
   llvm::DenseSet<const VarDecl *> Out;
-  std::vector<const Stmt *> Work{Body};
-  while (!Work.empty()) {
-    const Stmt *S = Work.back();
-    Work.pop_back();
-    if (!S)
-      continue;
+  forEachStmt(Body, [&](const Stmt *S) {
     if (const auto *UO = dyn_cast<UnaryOperator>(S);
         UO && UO->getOpcode() == UO_AddrOf)
       Out.insert(namedVar(UO->getSubExpr()));
@@ -99,10 +94,25 @@ fputcheck::copiedOrAddressed(const Stmt *Body) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D))
           Out.insert(namedVar(VD->getInit()));
+    return true;
+  });
+  return Out;
+}
+
+bool fputcheck::forEachStmt(const Stmt *Body,
+                            llvm::function_ref<bool(const Stmt *)> Visit) {
+  std::vector<const Stmt *> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.back();
+    Work.pop_back();
+    if (!S)
+      continue;
+    if (!Visit(S))
+      return false;
     for (const Stmt *C : S->children())
       Work.push_back(C);
   }
-  return Out;
+  return true;
 }
 
 llvm::DenseSet<const VarDecl *>
@@ -113,20 +123,14 @@ fputcheck::indirectlyWritten(const Stmt *Body) {
     if (const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr)
       Out.insert(VD);
   };
-  std::vector<const Stmt *> Work{Body};
-  while (!Work.empty()) {
-    const Stmt *S = Work.back();
-    Work.pop_back();
-    if (!S)
-      continue;
+  forEachStmt(Body, [&](const Stmt *S) {
     if (const auto *UO = dyn_cast<UnaryOperator>(S);
         UO && UO->getOpcode() == UO_AddrOf)
       Name(UO->getSubExpr());
     if (const auto *AS = dyn_cast<GCCAsmStmt>(S))
       for (const Expr *O : AS->outputs())
         Name(O);
-    for (const Stmt *C : S->children())
-      Work.push_back(C);
-  }
+    return true;
+  });
   return Out;
 }

@@ -11,6 +11,7 @@
 
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace fputcheck {
 
@@ -37,6 +38,11 @@ throughLocal(const clang::Expr *E,
 /// May hold null.
 llvm::DenseSet<const clang::VarDecl *>
 copiedOrAddressed(const clang::Stmt *Body);
+
+/// Calls \p Visit on \p Body and every statement below it until it
+/// returns false; returns false then.
+bool forEachStmt(const clang::Stmt *Body,
+                 llvm::function_ref<bool(const clang::Stmt *)> Visit);
 
 /// Variables of \p Body written other than by an assignment or increment
 /// of their name: their address is taken, or an asm statement writes them.

@@ -83,27 +83,20 @@ const VarDecl *baseVar(const Expr *E) {
 /// Whether \p Body may change \p Table: an assignment or increment into it,
 /// its address taken, or it handed to a call.
 bool writesTable(const Stmt *Body, const VarDecl *Table) {
-  std::vector<const Stmt *> Work{Body};
-  while (!Work.empty()) {
-    const Stmt *S = Work.back();
-    Work.pop_back();
-    if (!S)
-      continue;
+  return !forEachStmt(Body, [&](const Stmt *S) {
     if (const auto *BO = dyn_cast<BinaryOperator>(S);
         BO && BO->isAssignmentOp() && baseVar(BO->getLHS()) == Table)
-      return true;
+      return false;
     if (const auto *UO = dyn_cast<UnaryOperator>(S);
         UO && (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) &&
         baseVar(UO->getSubExpr()) == Table)
-      return true;
+      return false;
     if (const auto *CE = dyn_cast<CallExpr>(S))
       for (const Expr *A : CE->arguments())
         if (A->getType()->isPointerType() && baseVar(A) == Table)
-          return true;
-    for (const Stmt *C : S->children())
-      Work.push_back(C);
-  }
-  return false;
+          return false;
+    return true;
+  });
 }
 
 std::optional<llvm::APSInt> constantOf(const Expr *E, const ASTContext &Ctx) {
@@ -489,26 +482,20 @@ const Expr *keepingBits(const Expr *E, const ASTContext &Ctx) {
   return throughCasts(E, Ctx, /*OnlyZero=*/false);
 }
 
-/// Every return of \p FD's body, or false when one returns nothing.
+/// Whether \p FD's body has returns and \p Each holds for every value they
+/// return (false when one returns nothing).
 bool forEachReturn(const FunctionDecl *FD,
                    llvm::function_ref<bool(const Expr *)> Each) {
-  std::vector<const Stmt *> Work{FD->getBody()};
   bool Any = false;
-  while (!Work.empty()) {
-    const Stmt *S = Work.back();
-    Work.pop_back();
-    if (!S)
-      continue;
-    if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
-      if (!RS->getRetValue() || !Each(RS->getRetValue()))
-        return false;
-      Any = true;
-      continue;
-    }
-    for (const Stmt *C : S->children())
-      Work.push_back(C);
-  }
-  return Any;
+  return forEachStmt(FD->getBody(),
+                     [&](const Stmt *S) {
+                       const auto *RS = dyn_cast<ReturnStmt>(S);
+                       if (!RS)
+                         return true;
+                       Any = true;
+                       return RS->getRetValue() && Each(RS->getRetValue());
+                     }) &&
+         Any;
 }
 
 /// Whether \p Ret is nonzero only for a nonzero, small \p P: a constant
