@@ -459,10 +459,11 @@ private:
       return;
     const ReturnRanges *Here = RangesOf(Callee);
     for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
-      Root V = varOf(CE->getArg(I));
+      // The variable itself, through no cast that may zero it.
       const auto *DRE =
           dyn_cast<DeclRefExpr>(keepingZero(CE->getArg(I), Ctx));
-      if (!V || !DRE || DRE->getDecl() != V || Indirect.contains(V))
+      Root V = DRE ? varOf(DRE) : nullptr;
+      if (!V || Indirect.contains(V))
         continue;
       bool Narrow = isNarrow(V->getType());
       std::optional<NonZero> N;

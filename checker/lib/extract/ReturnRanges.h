@@ -56,8 +56,8 @@ struct ReturnRanges {
 ReturnRanges returnRanges(const clang::FunctionDecl *FD,
                           const clang::CFG &Cfg);
 
-/// Whether \p V, a value of \p Bits bits, is an int's value sign-extended
-/// (its bits from 31 up are all equal).
+/// Whether \p V is an int's value sign-extended (its bits from 31 up are
+/// all equal).
 bool isSmall(const llvm::APInt &V);
 
 /// \p E without parentheses and the casts that keep whether a value is
